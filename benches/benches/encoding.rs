@@ -1,0 +1,8 @@
+//! Criterion benchmarks for encoding (being written).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn bench(_c: &mut Criterion) {}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,1 @@
+//! zhnews-date: being written; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+//! zhnews-encoding: being written; see ARCHITECTURE.md.

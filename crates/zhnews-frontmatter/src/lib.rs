@@ -1,0 +1,1 @@
+//! zhnews-frontmatter: being written; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+//! zhnews-script: being written; see ARCHITECTURE.md.

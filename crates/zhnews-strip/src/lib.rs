@@ -1,0 +1,1 @@
+//! zhnews-strip: being written; see ARCHITECTURE.md.

@@ -1,0 +1,8 @@
+#![no_main]
+//! Fuzz target for zhnews-date (being written).
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = data;
+});

@@ -1,0 +1,11 @@
+//! `cargo xtask encoding …`: peer comparison and conformance runs for zhnews-encoding.
+
+use anyhow::{Result, bail};
+
+/// Entry point: `peers`, `conformance`, or a crate-specific workflow.
+pub fn run(args: &[String]) -> Result<()> {
+    match args.first().map(String::as_str) {
+        Some(other) => bail!("zhnews-encoding has no xtask workflow {other:?} yet"),
+        None => bail!("usage: cargo xtask encoding <peers|conformance>"),
+    }
+}
