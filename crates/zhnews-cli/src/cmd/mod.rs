@@ -7,3 +7,4 @@ pub mod decode;
 pub mod explain;
 pub mod frontmatter;
 pub mod io;
+pub mod render;

@@ -1,0 +1,135 @@
+//! Records as JSON Lines, Markdown or plain text.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+use zhnews::Article;
+
+/// How `clean` writes each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line (the record).
+    Jsonl,
+    /// Markdown for reading: title, byline, paragraphs with images and captions in place.
+    Md,
+    /// Plain text for reading or for a text corpus.
+    Text,
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "jsonl" | "json" => Ok(Format::Jsonl),
+            "md" | "markdown" => Ok(Format::Md),
+            "text" | "txt" => Ok(Format::Text),
+            _ => Err(format!("unknown format {s:?}; expected jsonl, md or text")),
+        }
+    }
+}
+
+/// Renders one record, newline-terminated.
+pub fn render(article: &Article, format: Format) -> String {
+    match format {
+        Format::Jsonl => match serde_json::to_string(article) {
+            Ok(line) => line + "\n",
+            // Serialising plain strings and numbers cannot fail; say so in-band if it ever does.
+            Err(err) => format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{err}\"}}}}\n"),
+        },
+        Format::Md => markdown(article),
+        Format::Text => plain(article),
+    }
+}
+
+/// The byline a reader expects under a headline: outlet, authors, editor, time.
+fn byline(article: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(outlet) = &article.outlet {
+        parts.push(outlet.clone());
+    }
+    if !article.authors.is_empty() {
+        parts.push(format!("作者：{}", article.authors.join("、")));
+    }
+    if let Some(editor) = &article.editor {
+        parts.push(format!("责任编辑：{editor}"));
+    }
+    if let Some(time) = &article.published_at {
+        parts.push(time.clone());
+    }
+    parts.join(" · ")
+}
+
+fn markdown(article: &Article) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", article.title.as_deref().unwrap_or("(untitled)"));
+    let by = byline(article);
+    if !by.is_empty() {
+        let _ = writeln!(out, "*{by}*\n");
+    }
+    let mut images = article.images.iter().peekable();
+    for (i, paragraph) in article.paragraphs.iter().enumerate() {
+        while let Some(image) = images.next_if(|img| img.position <= i) {
+            push_image_md(&mut out, image);
+        }
+        let _ = writeln!(out, "{paragraph}\n");
+    }
+    for image in images {
+        push_image_md(&mut out, image);
+    }
+    if let Some(t) = &article.translation {
+        let _ = writeln!(out, "---\n\n## {}\n", t.title.as_deref().unwrap_or(&t.lang));
+        for p in &t.paragraphs {
+            let _ = writeln!(out, "{p}\n");
+        }
+    }
+    if !article.related.is_empty() {
+        let _ = writeln!(out, "---\n\n**相关**\n");
+        for r in &article.related {
+            let _ = writeln!(out, "- {}", r.title.as_deref().unwrap_or(&r.text));
+        }
+        out.push('\n');
+    }
+    out.push_str("\n");
+    out
+}
+
+fn push_image_md(out: &mut String, image: &zhnews::ImageRecord) {
+    let caption = image.caption.as_deref().unwrap_or("");
+    let _ = writeln!(out, "![{caption}]({})", image.url.as_deref().unwrap_or(""));
+    if !caption.is_empty() {
+        let _ = writeln!(out, "*{caption}*");
+    }
+    out.push('\n');
+}
+
+fn plain(article: &Article) -> String {
+    let mut out = String::new();
+    if let Some(title) = &article.title {
+        let _ = writeln!(out, "{title}");
+    }
+    let by = byline(article);
+    if !by.is_empty() {
+        let _ = writeln!(out, "{by}");
+    }
+    out.push('\n');
+    let mut images = article.images.iter().peekable();
+    for (i, paragraph) in article.paragraphs.iter().enumerate() {
+        while let Some(image) = images.next_if(|img| img.position <= i) {
+            if let Some(caption) = &image.caption {
+                let _ = writeln!(out, "[图：{caption}]");
+            }
+        }
+        let _ = writeln!(out, "{paragraph}");
+    }
+    if let Some(t) = &article.translation {
+        out.push('\n');
+        if let Some(title) = &t.title {
+            let _ = writeln!(out, "{title}");
+        }
+        for p in &t.paragraphs {
+            let _ = writeln!(out, "{p}");
+        }
+    }
+    out.push('\n');
+    out
+}
