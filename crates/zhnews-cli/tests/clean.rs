@@ -1,0 +1,136 @@
+//! `zhnews clean` as a user runs it: exit codes, order, error records, stdin, formats.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn zhnews() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zhnews"))
+}
+
+fn examples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = zhnews()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("zhnews starts");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child.wait_with_output().expect("zhnews finishes")
+}
+
+fn records(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+const DOC: &str = "---\ntitle: '测试标题'\nauthor: 测试网\ndate: 2024-03-01 10:00:00\n---\n<p>3月1日上午，测试市召开会议。</p>\n<p>会议持续了两个小时。</p>\n";
+
+#[test]
+fn stdin_document_becomes_one_record() {
+    let out = run_with_stdin(&["clean", "-"], DOC.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["title"], "测试标题");
+    assert_eq!(recs[0]["outlet"], "测试网");
+    assert_eq!(recs[0]["published_at"], "2024-03-01T10:00:00+08:00");
+    assert_eq!(recs[0]["paragraphs"].as_array().map(Vec::len), Some(2));
+    // Chinese is written as UTF-8, never as \u escapes.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("测试标题"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 document"));
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error_with_exit_2() {
+    let out = zhnews().args(["clean", "/nonexistent/zhnews/path"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/zhnews/path"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_bad_document_yields_an_error_record_and_the_batch_goes_on() {
+    let dir = std::env::temp_dir().join(format!("zhnews-clean-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("a.txt"), DOC).expect("write");
+    std::fs::write(dir.join("b.txt"), "---\ntitle: 'unclosed\nauthor: x\n---\n<p>正文。</p>\n").expect("write");
+    std::fs::write(dir.join("c.txt"), DOC.replace("测试标题", "第三篇")).expect("write");
+    let out = zhnews().arg("clean").arg(&dir).output().expect("runs");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["title"], "测试标题");
+    assert_eq!(recs[1]["error"]["kind"], "front_matter");
+    let message = recs[1]["error"]["message"].as_str().expect("message");
+    assert!(message.contains("b.txt") && message.contains("line"), "{message}");
+    assert_eq!(recs[2]["title"], "第三篇");
+}
+
+#[test]
+fn output_is_identical_for_any_number_of_jobs() {
+    let one = zhnews().arg("clean").arg(examples()).args(["--jobs", "1", "--quiet"]).output().expect("runs");
+    let four = zhnews().arg("clean").arg(examples()).args(["--jobs", "4", "--quiet"]).output().expect("runs");
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, four.stdout);
+    assert_eq!(one.status.code(), four.status.code());
+    assert!(one.stderr.is_empty(), "--quiet prints nothing: {}", String::from_utf8_lossy(&one.stderr));
+}
+
+#[test]
+fn every_example_gives_exactly_one_line_in_input_order() {
+    let out = zhnews().arg("clean").arg(examples()).arg("--quiet").output().expect("runs");
+    let mut files: Vec<String> = std::fs::read_dir(examples())
+        .expect("examples")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    files.sort();
+    let recs = records(&out);
+    assert_eq!(recs.len(), files.len());
+    for (rec, file) in recs.iter().zip(&files) {
+        let source = rec["source"].as_str().expect("source");
+        assert!(source.ends_with(file.as_str()), "{source} vs {file}");
+    }
+}
+
+#[test]
+fn markdown_and_text_formats_are_for_reading() {
+    let md = run_with_stdin(&["clean", "--format", "md"], DOC.as_bytes());
+    let md = String::from_utf8(md.stdout).expect("utf-8");
+    assert!(md.starts_with("# 测试标题\n"), "{md}");
+    assert!(md.contains("测试网"));
+    assert!(md.contains("会议持续了两个小时。"));
+    let text = run_with_stdin(&["clean", "--format", "text"], DOC.as_bytes());
+    let text = String::from_utf8(text.stdout).expect("utf-8");
+    assert!(text.starts_with("测试标题\n"), "{text}");
+    assert!(!text.contains('{'));
+}
+
+#[test]
+fn keep_stripped_adds_the_removed_pieces_with_rules() {
+    let doc = "---\ntitle: '测试'\n---\n<p>正文第一段。</p>\n<p class=\"article-editor\">责任编辑：张三</p>\n";
+    let out = run_with_stdin(&["clean", "--keep-stripped"], doc.as_bytes());
+    let recs = records(&out);
+    let stripped = recs[0]["stripped"].as_array().expect("stripped present");
+    assert!(stripped.iter().all(|s| s["rule"].is_string() && s["text"].is_string()));
+    let plain = run_with_stdin(&["clean"], doc.as_bytes());
+    assert!(records(&plain)[0].get("stripped").is_none());
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    for args in [["clean", "--script", "latin"], ["clean", "--tz", "8"], ["clean", "--format", "xml"]] {
+        let out = zhnews().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
