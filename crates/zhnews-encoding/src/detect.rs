@@ -1,0 +1,278 @@
+//! Detection: UTF-16 without a byte order mark, chardetng, and a plausibility score that picks
+//! between the Chinese legacy encodings when several decode the bytes without errors.
+
+use crate::codec;
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
+use std::sync::OnceLock;
+
+/// How many bytes scoring and the UTF-16 test look at; enough for a stable verdict, and it
+/// bounds the cost of trying several encodings on a large document.
+const SAMPLE: usize = 16 * 1024;
+
+/// How many bytes chardetng reads at most.
+const CHARDET_LIMIT: usize = 64 * 1024;
+
+/// A detection verdict.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Verdict {
+    pub(crate) encoding: &'static Encoding,
+    /// Whether the evidence was clear (else the encoding is a best guess).
+    pub(crate) confident: bool,
+}
+
+/// Bitmap over U+4E00..=U+9FFF of the frequently used Hanzi: GB2312 level 1 (3755 characters)
+/// and Big5 level 1 (5401 characters), read out of the encoding tables themselves.
+fn common_hanzi() -> &'static [u64] {
+    static MAP: OnceLock<Vec<u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = vec![0u64; (0x9FFF - 0x4E00 + 1) / 64 + 1];
+        let mut bytes = Vec::with_capacity(2 * 94 * 40 + 2 * 157 * 35);
+        for lead in 0xB0u8..=0xD7 {
+            for trail in 0xA1u8..=0xFE {
+                bytes.extend_from_slice(&[lead, trail]);
+            }
+        }
+        let (gb, _) = codec::decode_sample(GB18030, &bytes, usize::MAX);
+        bytes.clear();
+        for lead in 0xA4u8..=0xC6 {
+            for trail in (0x40u8..=0x7E).chain(0xA1..=0xFE) {
+                if lead == 0xC6 && trail > 0x7E {
+                    break;
+                }
+                bytes.extend_from_slice(&[lead, trail]);
+            }
+        }
+        let (big5, _) = codec::decode_sample(BIG5, &bytes, usize::MAX);
+        for c in gb.chars().chain(big5.chars()) {
+            let cp = c as usize;
+            if (0x4E00..=0x9FFF).contains(&cp) {
+                let k = cp - 0x4E00;
+                map[k / 64] |= 1 << (k % 64);
+            }
+        }
+        map
+    })
+}
+
+fn is_common_hanzi(map: &[u64], c: char) -> bool {
+    let cp = c as usize;
+    if !(0x4E00..=0x9FFF).contains(&cp) {
+        return false;
+    }
+    let k = cp - 0x4E00;
+    map[k / 64] & (1 << (k % 64)) != 0
+}
+
+/// How much a character speaks for the text being Chinese news decoded correctly.
+fn weight(map: &[u64], c: char) -> i64 {
+    match c as u32 {
+        0x0000..=0x007F => 0,
+        0xFFFD => -10,
+        0x4E00..=0x9FFF => {
+            if is_common_hanzi(map, c) {
+                3
+            } else {
+                0
+            }
+        }
+        0x3400..=0x4DBF | 0x20000..=0x3FFFF => 0,
+        0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2000..=0x206F => 1,
+        0x00A0..=0x00FF => 0,
+        0x3040..=0x30FF => -1,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => -2,
+        0xE000..=0xF8FF | 0xF0000..=0x10FFFF => -5,
+        0xF900..=0xFAFF => -2,
+        0xA000..=0xA4CF => -5,
+        0x0080..=0x009F => -5,
+        _ => -1,
+    }
+}
+
+/// Plausibility of decoded text: sum of per-character weights over non-ASCII characters,
+/// and how many non-ASCII characters there were.
+pub(crate) fn plausibility(text: &str) -> (i64, usize) {
+    let map = common_hanzi();
+    let mut score = 0i64;
+    let mut n = 0usize;
+    for c in text.chars() {
+        if c.is_ascii() {
+            continue;
+        }
+        n += 1;
+        score += weight(map, c);
+    }
+    (score, n)
+}
+
+/// UTF-16 without a byte order mark: the bytes must decode without unpaired surrogates and
+/// nearly every code unit must be something Chinese (or Japanese) news text is made of.
+pub(crate) fn utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let le = utf16_fit(UTF_16LE, bytes);
+    let be = utf16_fit(UTF_16BE, bytes);
+    match (le, be) {
+        (Some(a), Some(b)) if a > b => Some(UTF_16LE),
+        (Some(a), Some(b)) if b > a => Some(UTF_16BE),
+        (Some(_), None) => Some(UTF_16LE),
+        (None, Some(_)) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// The share (per mille) of code units that look like text, if the decoding is clean and the
+/// share is high enough to call it UTF-16.
+fn utf16_fit(encoding: &'static Encoding, bytes: &[u8]) -> Option<u32> {
+    let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
+    if replaced > 0 {
+        return None;
+    }
+    let map = common_hanzi();
+    let mut good = 0u32;
+    let mut total = 0u32;
+    for c in text.chars() {
+        total += 1;
+        let ok = match c as u32 {
+            0x09 | 0x0A | 0x0D | 0x20..=0x7E => true,
+            0x4E00..=0x9FFF => is_common_hanzi(map, c),
+            0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2000..=0x206F | 0x3040..=0x30FF => true,
+            0x00A0..=0x00FF => true,
+            _ => false,
+        };
+        good += u32::from(ok);
+    }
+    if total < 2 {
+        return None;
+    }
+    let per_mille = good * 1000 / total;
+    (per_mille >= 900).then_some(per_mille)
+}
+
+/// Normalises a TLD hint to what chardetng expects (lowercase ASCII, no dots); anything else is
+/// dropped rather than risking chardetng's assertion.
+pub(crate) fn tld_label(tld: &str) -> Option<String> {
+    let last = tld.trim().trim_end_matches('.').rsplit('.').next()?;
+    if last.is_empty()
+        || last.len() > 63
+        || !last.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return None;
+    }
+    Some(last.to_ascii_lowercase())
+}
+
+/// Whether a TLD expects Traditional (Big5) rather than Simplified (GBK) legacy text.
+fn tld_prefers_big5(tld: Option<&str>) -> bool {
+    matches!(tld, Some("tw" | "hk" | "mo"))
+}
+
+/// Maps encodings that decode identically to the one zhnews reports: GBK decodes as GB18030.
+pub(crate) fn canonical(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == GBK { GB18030 } else { encoding }
+}
+
+/// A candidate encoding scored on a sample of the bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    pub(crate) encoding: &'static Encoding,
+    pub(crate) score: i64,
+    pub(crate) replaced: usize,
+    pub(crate) non_ascii: usize,
+}
+
+/// Scores `encoding` on the first bytes of `bytes`.
+pub(crate) fn score(encoding: &'static Encoding, bytes: &[u8]) -> Scored {
+    let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
+    let (score, non_ascii) = plausibility(&text);
+    Scored {
+        encoding,
+        score,
+        replaced,
+        non_ascii,
+    }
+}
+
+/// Detects the encoding of bytes that are not valid UTF-8 and carry no BOM.
+pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
+    if let Some(encoding) = utf16(bytes) {
+        return Verdict {
+            encoding,
+            confident: true,
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    let prefix = &bytes[..bytes.len().min(CHARDET_LIMIT)];
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let (guess, guess_confident) = detector.guess_assess(tld.map(str::as_bytes), false);
+    let guess = canonical(guess);
+
+    // chardetng's guess first, so it wins ties; then the Chinese encodings in the order the TLD
+    // suggests.
+    let mut order: Vec<&'static Encoding> = vec![guess];
+    let chinese = if tld_prefers_big5(tld) {
+        [BIG5, GB18030]
+    } else {
+        [GB18030, BIG5]
+    };
+    for e in chinese {
+        if !order.contains(&e) {
+            order.push(e);
+        }
+    }
+    let mut best: Option<Scored> = None;
+    for e in order {
+        let s = score(e, bytes);
+        if best.is_none_or(|b| s.score > b.score) {
+            best = Some(s);
+        }
+    }
+    let Some(best) = best else {
+        return Verdict {
+            encoding: guess,
+            confident: false,
+        };
+    };
+    let confident = best.replaced == 0
+        && best.non_ascii > 0
+        && best.score > 0
+        && (guess_confident || best.encoding != guess || best.score >= best.non_ascii as i64);
+    Verdict {
+        encoding: best.encoding,
+        confident,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_hanzi_covers_both_scripts() {
+        let map = common_hanzi();
+        for c in ['中', '国', '这', '們', '這', '發', '发'] {
+            assert!(is_common_hanzi(map, c), "{c} should be common");
+        }
+        assert!(!is_common_hanzi(map, '\u{9FA5}'));
+    }
+
+    #[test]
+    fn tld_labels_are_normalised_or_dropped() {
+        assert_eq!(tld_label("CN").as_deref(), Some("cn"));
+        assert_eq!(tld_label(".tw").as_deref(), Some("tw"));
+        assert_eq!(tld_label("news.example.com.hk").as_deref(), Some("hk"));
+        assert_eq!(tld_label("中国"), None);
+        assert_eq!(tld_label(""), None);
+    }
+
+    #[test]
+    fn utf16_without_bom_both_orders() {
+        let text = "新华社北京电，记者从有关部门获悉，今年秋粮收购进展顺利。";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16(&le), Some(UTF_16LE));
+        assert_eq!(utf16(&be), Some(UTF_16BE));
+        let (gbk, _, _) = GB18030.encode(text);
+        assert_eq!(utf16(&gbk), None);
+    }
+}
