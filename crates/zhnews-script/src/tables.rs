@@ -1,0 +1,516 @@
+//! The embedded, precompiled OpenCC tables (`data/opencc/opencc.compiled`) and the matching
+//! and conversion loops that run over them.
+//!
+//! The file is produced by `tools/compile.rs`; its layout is described there. Everything is
+//! validated once when a table is first needed, so the conversion loops can index freely.
+
+use crate::Error;
+use std::sync::OnceLock;
+
+static COMPILED: &[u8] = include_bytes!("../data/opencc/opencc.compiled");
+
+const FORMAT_VERSION: u32 = 2;
+const NO_VALUE: u32 = u32::MAX;
+const PRIO_SHIFT: u32 = 28;
+const VALUE_MASK: u32 = (1 << PRIO_SHIFT) - 1;
+/// Accepts every priority: plain conversion stages.
+pub(crate) const ANY_PRIORITY: u32 = u32::MAX;
+
+/// Bounds of OpenCC's ideographic description sequence parser.
+const IDS_MAX_DEPTH: usize = 16;
+const IDS_MAX_CODE_POINTS: usize = 64;
+
+#[derive(Clone, Copy)]
+struct Node {
+    start: u32,
+    len: u32,
+    value: u32,
+}
+
+/// One flattened dictionary tree as a trie, with a paged table for the first character.
+pub(crate) struct Matcher {
+    /// `code point >> 8` -> page number in `slots` (page 0 is all empty).
+    pages: Vec<u16>,
+    /// `page << 8 | (code point & 0xff)` -> trie node (0 = no key starts with it).
+    slots: Vec<u32>,
+    nodes: Vec<Node>,
+    /// Children of every node, sorted per node; the child at index `i` is node `i + 1`.
+    child_chars: Vec<u32>,
+    value_ends: Vec<u32>,
+    values: String,
+    /// Which ASCII bytes begin some key (almost always none).
+    ascii_start: [bool; 128],
+    /// UTF-8 lead bytes of every key's first character, when there are at most three:
+    /// lets a stage that rarely applies (normalization) skip ahead with `memchr`.
+    leads: Option<Vec<u8>>,
+}
+
+/// What a config runs: normalization stages, then segmentation and the chain per segment.
+pub(crate) struct Plan {
+    pub(crate) name: String,
+    pub(crate) normalization: Vec<u32>,
+    pub(crate) segmentation: Option<(u32, u32)>,
+    pub(crate) chain: Vec<u32>,
+}
+
+pub(crate) struct Tables {
+    body: &'static [u8],
+    offsets: Vec<u32>,
+    matchers: Vec<OnceLock<Result<Matcher, Error>>>,
+    pub(crate) plans: Vec<Plan>,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn u32(&mut self) -> Result<u32, Error> {
+        let b = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| corrupt(format!("truncated at byte {}", self.pos)))?;
+        self.pos += 4;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u32s(&mut self, n: u32) -> Result<Vec<u32>, Error> {
+        let n = n as usize;
+        let end = n
+            .checked_mul(4)
+            .and_then(|l| l.checked_add(self.pos))
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| corrupt(format!("array of {n} words overruns the file")))?;
+        let out = self.bytes[self.pos..end]
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        self.pos = end;
+        Ok(out)
+    }
+
+    fn bytes_padded(&mut self, n: u32) -> Result<&'a [u8], Error> {
+        let n = n as usize;
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| corrupt(format!("{n} bytes overrun the file")))?;
+        let out = &self.bytes[self.pos..end];
+        self.pos = end.div_ceil(4) * 4;
+        Ok(out)
+    }
+}
+
+struct Varints<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Varints<'_> {
+    fn next(&mut self) -> Result<u32, Error> {
+        let mut v = 0u32;
+        for shift in [0, 7, 14, 21, 28] {
+            let b = *self
+                .bytes
+                .get(self.pos)
+                .ok_or_else(|| corrupt("truncated table stream".to_owned()))?;
+            self.pos += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err(corrupt("overlong number in table stream".to_owned()))
+    }
+}
+
+fn corrupt(what: String) -> Error {
+    Error::CorruptTables { what }
+}
+
+/// The tables, parsed once per process (matchers themselves load lazily).
+pub(crate) fn tables() -> Result<&'static Tables, Error> {
+    static TABLES: OnceLock<Result<Tables, Error>> = OnceLock::new();
+    TABLES.get_or_init(|| parse(COMPILED)).as_ref().map_err(Clone::clone)
+}
+
+/// The header lines of the embedded file (its DO-NOT-EDIT notice and source fingerprint).
+pub(crate) fn header() -> &'static str {
+    let end = COMPILED.iter().position(|&b| b == 0).unwrap_or(0);
+    std::str::from_utf8(&COMPILED[..end]).unwrap_or("")
+}
+
+fn parse(file: &'static [u8]) -> Result<Tables, Error> {
+    let header_end = file
+        .iter()
+        .position(|&b| b == 0)
+        .ok_or_else(|| corrupt("no header".to_owned()))?;
+    let body = &file[(header_end + 1).div_ceil(4) * 4..];
+    let mut r = Reader { bytes: body, pos: 0 };
+    let version = r.u32()?;
+    if version != FORMAT_VERSION {
+        return Err(corrupt(format!("format {version}, expected {FORMAT_VERSION}")));
+    }
+    let n = r.u32()?;
+    let offsets = r.u32s(n)?;
+    // The plans follow the last matcher; find them by walking the sizes.
+    let mut end = r.pos;
+    for &off in &offsets {
+        let mut m = Reader { bytes: body, pos: off as usize };
+        let (_nodes, _values, stream, value_bytes) = (m.u32()?, m.u32()?, m.u32()?, m.u32()?);
+        m.bytes_padded(stream)?;
+        m.bytes_padded(value_bytes)?;
+        end = end.max(m.pos);
+    }
+    let mut r = Reader { bytes: body, pos: end };
+    let count = r.u32()?;
+    let mut plans = Vec::new();
+    for _ in 0..count {
+        let len = r.u32()?;
+        let name = std::str::from_utf8(r.bytes_padded(len)?)
+            .map_err(|_| corrupt("config name is not UTF-8".to_owned()))?
+            .to_owned();
+        let k = r.u32()?;
+        let normalization = r.u32s(k)?;
+        let seg = r.u32()?;
+        let limit = r.u32()?;
+        let k = r.u32()?;
+        let chain = r.u32s(k)?;
+        for &m in normalization.iter().chain(&chain).chain((seg != NO_VALUE).then_some(&seg)) {
+            if m >= n {
+                return Err(corrupt(format!("config {name} names table {m} of {n}")));
+            }
+        }
+        let segmentation = (seg != NO_VALUE).then_some((seg, limit));
+        plans.push(Plan { name, normalization, segmentation, chain });
+    }
+    let matchers = (0..n).map(|_| OnceLock::new()).collect();
+    Ok(Tables { body, offsets, matchers, plans })
+}
+
+impl Tables {
+    pub(crate) fn matcher(&self, id: u32) -> Result<&Matcher, Error> {
+        let slot = self
+            .matchers
+            .get(id as usize)
+            .ok_or_else(|| corrupt(format!("no table {id}")))?;
+        let off = self.offsets.get(id as usize).copied().unwrap_or(u32::MAX);
+        slot.get_or_init(|| Matcher::load(self.body, off as usize))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+impl Matcher {
+    fn load(body: &[u8], off: usize) -> Result<Matcher, Error> {
+        let mut r = Reader { bytes: body, pos: off };
+        let (n_nodes, n_values, n_stream, n_value_bytes) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+        let mut stream = Varints { bytes: r.bytes_padded(n_stream)?, pos: 0 };
+        let values = std::str::from_utf8(r.bytes_padded(n_value_bytes)?)
+            .map_err(|_| corrupt("values are not UTF-8".to_owned()))?
+            .to_owned();
+        let n_children = n_nodes.saturating_sub(1);
+        let mut nodes = Vec::with_capacity(n_nodes as usize);
+        let mut child_chars = Vec::with_capacity(n_children as usize);
+        let mut start = 0u32;
+        for _ in 0..n_nodes {
+            let len = stream.next()?;
+            let value = stream.next()?.wrapping_sub(1);
+            let mut c = 0u32;
+            for _ in 0..len {
+                c = c.checked_add(stream.next()?).ok_or_else(|| corrupt("char overflow".to_owned()))?;
+                child_chars.push(c);
+            }
+            nodes.push(Node { start, len, value });
+            start = start.checked_add(len).ok_or_else(|| corrupt("too many children".to_owned()))?;
+        }
+        let mut value_ends = Vec::with_capacity(n_values as usize);
+        let mut end = 0u32;
+        for _ in 0..n_values {
+            end = end.checked_add(stream.next()?).ok_or_else(|| corrupt("value overflow".to_owned()))?;
+            value_ends.push(end);
+        }
+        if start != n_children || child_chars.len() != n_children as usize {
+            return Err(corrupt("child count mismatch".to_owned()));
+        }
+        // Validate everything the loops index, so they cannot go out of bounds.
+        let mut prev = 0u32;
+        for &e in &value_ends {
+            if e < prev || !values.is_char_boundary(e as usize) {
+                return Err(corrupt("value offsets out of order".to_owned()));
+            }
+            prev = e;
+        }
+        if nodes.is_empty() {
+            return Err(corrupt("empty trie".to_owned()));
+        }
+        for n in &nodes {
+            let end = u64::from(n.start) + u64::from(n.len);
+            if end > u64::from(n_children) {
+                return Err(corrupt("child range out of bounds".to_owned()));
+            }
+            if n.value != NO_VALUE && (n.value & VALUE_MASK) >= n_values {
+                return Err(corrupt("value id out of bounds".to_owned()));
+            }
+        }
+        if value_ends.last().is_some_and(|&e| e as usize != values.len()) {
+            return Err(corrupt("value lengths do not add up".to_owned()));
+        }
+        if child_chars.iter().any(|&c| c > 0x10_FFFF) {
+            return Err(corrupt("child out of bounds".to_owned()));
+        }
+        let mut m = Matcher {
+            pages: vec![0; 0x1100],
+            slots: vec![0; 256],
+            nodes,
+            child_chars,
+            value_ends,
+            values,
+            ascii_start: [false; 128],
+            leads: None,
+        };
+        let root = m.nodes[0];
+        let mut leads = Vec::new();
+        for i in root.start as usize..(root.start + root.len) as usize {
+            let (c, node) = (m.child_chars[i], i as u32 + 1);
+            let page = (c >> 8) as usize;
+            if m.pages[page] == 0 {
+                let next = u16::try_from(m.slots.len() / 256)
+                    .map_err(|_| corrupt("too many pages".to_owned()))?;
+                m.pages[page] = next;
+                m.slots.resize(m.slots.len() + 256, 0);
+            }
+            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = node;
+            if c < 0x80 {
+                m.ascii_start[c as usize] = true;
+            }
+            let mut buf = [0u8; 4];
+            let lead = char::from_u32(c).map_or(0, |ch| ch.encode_utf8(&mut buf).as_bytes()[0]);
+            if !leads.contains(&lead) {
+                leads.push(lead);
+            }
+        }
+        // Ideographic description sequences (U+2FF0..U+2FFF, lead byte 0xE2) change how
+        // text is consumed, so the skip-ahead must stop at them too.
+        if !leads.contains(&0xE2) {
+            leads.push(0xE2);
+        }
+        if leads.len() <= 3 {
+            m.leads = Some(leads);
+        }
+        Ok(m)
+    }
+
+    #[inline(always)]
+    fn root(&self, c: u32) -> u32 {
+        let page = self.pages[(c >> 8) as usize] as usize;
+        self.slots[page << 8 | (c & 0xff) as usize]
+    }
+
+    #[inline(always)]
+    fn child(&self, node: Node, c: u32) -> u32 {
+        let (s, e) = (node.start as usize, (node.start + node.len) as usize);
+        let chars = &self.child_chars[s..e];
+        match chars.binary_search(&c) {
+            Ok(i) => (s + i) as u32 + 1,
+            Err(_) => 0,
+        }
+    }
+
+    #[inline(always)]
+    fn value(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.value_ends[id - 1] as usize };
+        &self.values[start..self.value_ends[id] as usize]
+    }
+
+    /// The key OpenCC matches at `b[i..]` (lowest priority present, then longest):
+    /// its length in bytes and value id. `first` is the already-looked-up root child.
+    #[inline(always)]
+    fn longest(&self, b: &[u8], i: usize, len0: usize, first: u32, limit: u32) -> Option<(usize, u32)> {
+        let mut node = self.nodes[first as usize];
+        let mut best = None;
+        let mut best_prio = u32::MAX;
+        if node.value != NO_VALUE && node.value >> PRIO_SHIFT <= limit {
+            best = Some((len0, node.value & VALUE_MASK));
+            best_prio = node.value >> PRIO_SHIFT;
+        }
+        let mut j = i + len0;
+        while node.len > 0 && j < b.len() {
+            let (c, l) = decode(b, j);
+            let next = self.child(node, c);
+            if next == 0 {
+                break;
+            }
+            node = self.nodes[next as usize];
+            j += l;
+            let v = node.value;
+            if v != NO_VALUE {
+                let p = v >> PRIO_SHIFT;
+                if p <= limit && p <= best_prio {
+                    best = Some((j - i, v & VALUE_MASK));
+                    best_prio = p;
+                }
+            }
+        }
+        best
+    }
+
+    /// Byte offset of the first position at or after `from` where this stage could apply,
+    /// or `b.len()`; only a hint, used to skip text a rarely-matching stage leaves alone.
+    fn first_candidate(&self, b: &[u8], from: usize) -> usize {
+        let Some(leads) = &self.leads else { return from };
+        let hay = &b[from..];
+        let hit = match leads.as_slice() {
+            [] => None,
+            [a] => memchr::memchr(*a, hay),
+            [a, c] => memchr::memchr2(*a, *c, hay),
+            [a, c, d] => memchr::memchr3(*a, *c, *d, hay),
+            _ => Some(0),
+        };
+        hit.map_or(b.len(), |h| from + h)
+    }
+
+    /// OpenCC's `Conversion::AppendConverted`: maximum forward matching over `text`,
+    /// unmatched characters (and whole ideographic description sequences) copied as-is.
+    pub(crate) fn convert_into(&self, text: &str, out: &mut String) {
+        let b = text.as_bytes();
+        let mut flushed = 0;
+        let mut i = self.first_candidate(b, 0);
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 && !self.ascii_start[x as usize] {
+                i += 1;
+                continue;
+            }
+            let (c, l) = decode(b, i);
+            let first = self.root(c);
+            if first != 0 {
+                if let Some((len, vid)) = self.longest(b, i, l, first, ANY_PRIORITY) {
+                    out.push_str(&text[flushed..i]);
+                    out.push_str(self.value(vid));
+                    i += len;
+                    flushed = i;
+                    continue;
+                }
+            }
+            i += unmatched_len(b, i, c, l);
+            if self.leads.is_some() {
+                i = self.first_candidate(b, i);
+            }
+        }
+        out.push_str(&text[flushed..]);
+    }
+
+    /// Whether this stage would change `text` at all (cheap for rarely-matching stages).
+    pub(crate) fn touches(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut i = self.first_candidate(b, 0);
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 && !self.ascii_start[x as usize] {
+                i += 1;
+                continue;
+            }
+            let (c, l) = decode(b, i);
+            let first = self.root(c);
+            if first != 0 && self.longest(b, i, l, first, ANY_PRIORITY).is_some() {
+                return true;
+            }
+            i += unmatched_len(b, i, c, l);
+            if self.leads.is_some() {
+                i = self.first_candidate(b, i);
+            }
+        }
+        false
+    }
+
+    /// OpenCC's `MaxMatchSegmentation`: calls `emit` with each segment (a key of priority at
+    /// most `limit`, or a run of text between such keys), in order.
+    pub(crate) fn segment(&self, text: &str, limit: u32, mut emit: impl FnMut(&str)) {
+        let b = text.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 && !self.ascii_start[x as usize] {
+                i += 1;
+                continue;
+            }
+            let (c, l) = decode(b, i);
+            let first = self.root(c);
+            if first != 0 {
+                if let Some((len, _)) = self.longest(b, i, l, first, limit) {
+                    if run < i {
+                        emit(&text[run..i]);
+                    }
+                    emit(&text[i..i + len]);
+                    i += len;
+                    run = i;
+                    continue;
+                }
+            }
+            i += unmatched_len(b, i, c, l);
+        }
+        if run < b.len() {
+            emit(&text[run..]);
+        }
+    }
+}
+
+/// Decodes the character at `b[i]`; `b` is valid UTF-8 and `i` a character boundary.
+#[inline(always)]
+fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i] as u32;
+    if x < 0x80 {
+        (x, 1)
+    } else if x < 0xE0 {
+        ((x & 0x1F) << 6 | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        ((x & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (
+            (x & 0x07) << 18
+                | (b[i + 1] as u32 & 0x3F) << 12
+                | (b[i + 2] as u32 & 0x3F) << 6
+                | (b[i + 3] as u32 & 0x3F),
+            4,
+        )
+    }
+}
+
+/// How far OpenCC advances over an unmatched character: a complete ideographic
+/// description sequence (⿰氵每) counts as one unit, so its parts are never converted.
+#[inline(always)]
+fn unmatched_len(b: &[u8], i: usize, c: u32, l: usize) -> usize {
+    if (0x2FF0..=0x2FFF).contains(&c) {
+        let mut points = 0;
+        if let Some(n) = ids_len(b, i, IDS_MAX_DEPTH, &mut points) {
+            return n;
+        }
+    }
+    l
+}
+
+fn ids_arity(c: u32) -> usize {
+    match c {
+        0x2FF2 | 0x2FF3 => 3,
+        0x2FFE | 0x2FFF => 1,
+        0x2FF0..=0x2FFD => 2,
+        _ => 0,
+    }
+}
+
+/// Length of the complete description sequence at `b[i..]`, if it is complete.
+fn ids_len(b: &[u8], i: usize, depth: usize, points: &mut usize) -> Option<usize> {
+    if i >= b.len() || depth == 0 || *points >= IDS_MAX_CODE_POINTS {
+        return None;
+    }
+    let (c, l) = decode(b, i);
+    *points += 1;
+    let arity = ids_arity(c);
+    let mut off = l;
+    for _ in 0..arity {
+        off += ids_len(b, i + off, depth - 1, points)?;
+    }
+    Some(off)
+}
