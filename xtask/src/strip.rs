@@ -615,49 +615,32 @@ fn failure_line(key: &str, who: &str, f: &Failures) -> String {
     format!("  {key} [{who}] {}", parts.join("; "))
 }
 
+/// One line of the results table: how to print a score.
+type Row = fn(&Score) -> String;
+
 fn print_table(ours: &Score, peer: Option<&Score>) {
-    let rows: Vec<(&str, Box<dyn Fn(&Score) -> String>)> = vec![
-        ("body F1", Box::new(|s: &Score| format!("{:.3}", s.f1()))),
-        (
-            "body precision",
-            Box::new(|s: &Score| format!("{:.3}", s.precision())),
-        ),
-        (
-            "body recall",
-            Box::new(|s: &Score| format!("{:.3}", s.recall())),
-        ),
-        (
-            "snippets TP/FN/FP",
-            Box::new(|s: &Score| format!("{}/{}/{}", s.tp, s.fn_, s.fp)),
-        ),
-        (
-            "titles",
-            Box::new(|s: &Score| format!("{}/{}", s.titles, s.pages)),
-        ),
-        (
-            "publish day",
-            Box::new(|s: &Score| format!("{}/{}", s.days, s.days_n)),
-        ),
-        (
-            "publish time of day",
-            Box::new(|s: &Score| format!("{}/{}", s.times, s.times_n)),
-        ),
-        (
-            "editor (责任编辑)",
-            Box::new(|s: &Score| format!("{}/{}", s.editors, s.editors_n)),
-        ),
-        (
-            "editor where page has none",
-            Box::new(|s: &Score| format!("{} wrong", s.spurious_editors)),
-        ),
-        (
-            "source (来源)¹",
-            Box::new(|s: &Score| format!("{}/{}", s.sources, s.sources_n)),
-        ),
-        (
-            "pages with errors",
-            Box::new(|s: &Score| s.errors.to_string()),
-        ),
+    let rows: [(&str, Row); 11] = [
+        ("body F1", |s| format!("{:.3}", s.f1())),
+        ("body precision", |s| format!("{:.3}", s.precision())),
+        ("body recall", |s| format!("{:.3}", s.recall())),
+        ("snippets TP/FN/FP", |s| {
+            format!("{}/{}/{}", s.tp, s.fn_, s.fp)
+        }),
+        ("titles", |s| format!("{}/{}", s.titles, s.pages)),
+        ("publish day", |s| format!("{}/{}", s.days, s.days_n)),
+        ("publish time of day", |s| {
+            format!("{}/{}", s.times, s.times_n)
+        }),
+        ("editor (责任编辑)", |s| {
+            format!("{}/{}", s.editors, s.editors_n)
+        }),
+        ("editor where page has none", |s| {
+            format!("{} wrong", s.spurious_editors)
+        }),
+        ("source (来源)¹", |s| {
+            format!("{}/{}", s.sources, s.sources_n)
+        }),
+        ("pages with errors", |s| s.errors.to_string()),
     ];
     match peer {
         Some(peer) => {
