@@ -1,0 +1,200 @@
+//! A folded view of a line for marker matching: the Traditional forms of the
+//! characters that occur in markers map to Simplified, full-width punctuation
+//! to ASCII, and whitespace disappears, so one table of Simplified markers
+//! matches 責任編輯 ：, 责任编辑: and 责 任 编 辑： alike. Each folded char
+//! remembers where it came from, so a match maps back to the original text.
+
+/// Folded text plus the byte offset (in the original) of each folded char.
+pub(crate) struct Folded {
+    pub chars: Vec<char>,
+    pub offsets: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Folded {
+        let mut chars = Vec::with_capacity(s.len() / 2);
+        let mut offsets = Vec::with_capacity(s.len() / 2);
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                continue;
+            }
+            chars.push(fold_char(c));
+            offsets.push(i);
+        }
+        Folded { chars, offsets }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn starts_with(&self, pat: &str) -> bool {
+        self.find_at(pat, 0)
+    }
+
+    /// Whether `pat` (already folded) occurs at folded position `at`.
+    pub fn find_at(&self, pat: &str, at: usize) -> bool {
+        let mut i = at;
+        for p in pat.chars() {
+            if i >= self.chars.len() || self.chars[i] != p {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// First folded position where `pat` occurs at or after `from`.
+    pub fn find_from(&self, pat: &str, from: usize) -> Option<usize> {
+        let first = pat.chars().next()?;
+        (from..self.chars.len()).find(|&i| self.chars[i] == first && self.find_at(pat, i))
+    }
+
+    pub fn contains(&self, pat: &str) -> bool {
+        self.find_from(pat, 0).is_some()
+    }
+
+    /// Original byte offset of folded position `i` (the end of the text for `len()`).
+    pub fn orig(&self, i: usize, original: &str) -> usize {
+        self.offsets.get(i).copied().unwrap_or(original.len())
+    }
+
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// Traditional → Simplified for characters that occur in markers, and
+/// full-width punctuation → ASCII.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '：' | '︰' => ':',
+        '｜' | '│' | '丨' => '|',
+        '＞' | '》' | '»' | '›' | '→' => '>',
+        '（' | '〔' => '(',
+        '）' | '〕' => ')',
+        '【' | '［' | '〖' => '[',
+        '】' | '］' | '〗' => ']',
+        '／' => '/',
+        '，' => ',',
+        '．' => '.',
+        '－' | '—' | '–' => '-',
+        '＿' => '_',
+        'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '來' => '来',
+        '編' => '编',
+        '輯' => '辑',
+        '責' => '责',
+        '發' => '发',
+        '佈' => '布',
+        '時' => '时',
+        '間' => '间',
+        '閱' => '阅',
+        '讀' => '读',
+        '關' => '关',
+        '聞' => '闻',
+        '熱' => '热',
+        '門' => '门',
+        '資' => '资',
+        '訊' => '讯',
+        '舉' => '举',
+        '報' => '报',
+        '饋' => '馈',
+        '題' => '题',
+        '圖' => '图',
+        '點' => '点',
+        '擊' => '击',
+        '頁' => '页',
+        '頭' => '头',
+        '條' => '条',
+        '攝' => '摄',
+        '掃' => '扫',
+        '碼' => '码',
+        '維' => '维',
+        '載' => '载',
+        '權' => '权',
+        '聲' => '声',
+        '轉' => '转',
+        '薦' => '荐',
+        '標' => '标',
+        '記' => '记',
+        '網' => '网',
+        '號' => '号',
+        '價' => '价',
+        '論' => '论',
+        '評' => '评',
+        '廣' => '广',
+        '註' => '注',
+        '訂' => '订',
+        '閲' => '阅',
+        '戶' | '户' => '户',
+        '導' => '导',
+        '讚' | '贊' => '赞',
+        '內' => '内',
+        '歡' => '欢',
+        '參' => '参',
+        '與' => '与',
+        '專' => '专',
+        '區' => '区',
+        '刪' => '删',
+        '動' => '动',
+        '態' => '态',
+        '線' => '线',
+        '經' => '经',
+        '營' => '营',
+        '許' => '许',
+        '證' => '证',
+        '紀' => '纪',
+        '錄' => '录',
+        '簡' => '简',
+        '體' => '体',
+        '當' => '当',
+        '頻' => '频',
+        '瀏' => '浏',
+        '覽' => '览',
+        '複' | '復' => '复',
+        '製' => '制',
+        '鏈' => '链',
+        '結' => '结',
+        '繫' | '係' => '系',
+        '聯' => '联',
+        '務' => '务',
+        '請' => '请',
+        '將' => '将',
+        '開' => '开',
+        '啟' => '启',
+        '盡' => '尽',
+        '視' => '视',
+        '應' => '应',
+        '電' => '电',
+        '腦' => '脑',
+        '機' => '机',
+        '寫' => '写',
+        '員' => '员',
+        '創' => '创',
+        '絡' => '络',
+        '戲' => '戏',
+        '遊' => '游',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_and_width() {
+        let f = Folded::new("責任編輯 ：王小明");
+        assert!(f.starts_with("责任编辑:"));
+        let at = f.orig(5, "責任編輯 ：王小明");
+        assert_eq!(&"責任編輯 ：王小明"[at..], "王小明");
+    }
+
+    #[test]
+    fn full_width_letters_fold() {
+        assert_eq!(Folded::new("ＡＰＰ１").as_string(), "APP1");
+    }
+}

@@ -1,0 +1,559 @@
+//! A light element tree built from html5ever's tokenizer.
+//!
+//! A full html5ever DOM costs more than the whole speed budget, and article
+//! extraction needs only elements, a few attributes and text. The tree builder
+//! here does the part of HTML5 tree construction that matters for text: raw
+//! text elements (script/style are skipped), void elements, implied end tags
+//! of `p`/`li`/table cells, and end tags that close intervening elements.
+//! Nesting is bounded: deeper elements are flattened into the element at the
+//! bound so hostile input can neither overflow the stack nor hide text.
+
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+pub(crate) type NodeId = usize;
+
+#[derive(Debug)]
+pub(crate) enum NodeKind {
+    Element(Box<Element>),
+    Text(String),
+    /// A comment that carries a section marker; the string is the text of its payload.
+    Marker(String),
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Element {
+    pub name: String,
+    pub id: Option<String>,
+    pub class: Option<String>,
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+    pub fn has_class(&self, c: &str) -> bool {
+        self.class
+            .as_deref()
+            .is_some_and(|cl| cl.split_ascii_whitespace().any(|x| x == c))
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub kind: NodeKind,
+    pub parent: NodeId,
+    pub children: Vec<NodeId>,
+}
+
+/// Head information read while building the tree.
+#[derive(Debug, Default)]
+pub(crate) struct Head {
+    pub title: Option<String>,
+    /// `<meta>` name/property/itemprop → content, in document order.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Tree {
+    pub nodes: Vec<Node>,
+    pub head: Head,
+}
+
+impl Tree {
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id].kind {
+            NodeKind::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Elements whose content is not visible text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "noembed", "noframes", "xmp", "textarea",
+    "select", "object", "svg", "math", "canvas", "video", "audio", "head",
+];
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Start tags that close an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+
+const KEPT_ATTRS: &[&str] = &[
+    "src",
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "href",
+    "alt",
+    "title",
+    "itemprop",
+    "style",
+    "align",
+    "name",
+    "property",
+    "content",
+    "rel",
+    "http-equiv",
+];
+
+struct Builder {
+    nodes: Vec<Node>,
+    stack: Vec<NodeId>,
+    /// Names of elements opened past the depth bound, so their end tags
+    /// don't close real ancestors.
+    overflow: Vec<String>,
+    max_depth: usize,
+    max_nodes: usize,
+    /// Inside a skipped element: its name, or `title` (text collected).
+    skipping: Option<String>,
+    title_buf: Option<String>,
+    head: Head,
+}
+
+impl Builder {
+    fn new(max_depth: usize) -> Builder {
+        Builder {
+            nodes: vec![Node {
+                kind: NodeKind::Element(Box::new(Element {
+                    name: "#root".into(),
+                    ..Element::default()
+                })),
+                parent: 0,
+                children: Vec::new(),
+            }],
+            stack: vec![0],
+            overflow: Vec::new(),
+            max_depth: max_depth.max(2),
+            max_nodes: 4_000_000,
+            skipping: None,
+            title_buf: None,
+            head: Head::default(),
+        }
+    }
+
+    fn top(&self) -> NodeId {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    fn top_name(&self) -> &str {
+        match &self.nodes[self.top()].kind {
+            NodeKind::Element(e) => &e.name,
+            _ => "",
+        }
+    }
+
+    fn add(&mut self, kind: NodeKind) -> Option<NodeId> {
+        if self.nodes.len() >= self.max_nodes {
+            return None;
+        }
+        let parent = self.top();
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            kind,
+            parent,
+            children: Vec::new(),
+        });
+        self.nodes[parent].children.push(id);
+        Some(id)
+    }
+
+    fn text(&mut self, s: &str) {
+        if let Some(buf) = &mut self.title_buf {
+            buf.push_str(s);
+            return;
+        }
+        if self.skipping.is_some() {
+            return;
+        }
+        let top = self.top();
+        if let Some(&last) = self.nodes[top].children.last() {
+            if let NodeKind::Text(t) = &mut self.nodes[last].kind {
+                t.push_str(s);
+                return;
+            }
+        }
+        self.add(NodeKind::Text(s.to_string()));
+    }
+
+    /// Pops up to and including the innermost open element named `name`,
+    /// if one is open within `limit` levels and not past a `stop` element.
+    fn close(&mut self, name: &str, stop: &[&str]) -> bool {
+        let mut i = self.stack.len();
+        while i > 1 {
+            i -= 1;
+            let n = self.stack[i];
+            let nm = match &self.nodes[n].kind {
+                NodeKind::Element(e) => e.name.as_str(),
+                _ => "",
+            };
+            if nm == name {
+                self.stack.truncate(i);
+                return true;
+            }
+            if stop.contains(&nm) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn start(&mut self, tag: Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        if name == "title" && self.head.title.is_none() && self.title_buf.is_none() {
+            self.title_buf = Some(String::new());
+            return TokenSinkResult::RawData(RawKind::Rcdata);
+        }
+        if name == "meta" || name == "link" {
+            self.read_head_tag(&tag);
+        }
+        if self.skipping.is_some() {
+            return TokenSinkResult::Continue;
+        }
+        if SKIPPED.contains(&name) {
+            if tag.self_closing || name == "head" {
+                // <head> content is not visible, but its meta/title tags are read above.
+                if name == "head" {
+                    return TokenSinkResult::Continue;
+                }
+                return TokenSinkResult::Continue;
+            }
+            self.skipping = Some(name.to_string());
+            return match name {
+                "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                    TokenSinkResult::RawData(RawKind::Rawtext)
+                }
+                "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                _ => TokenSinkResult::Continue,
+            };
+        }
+        // Implied end tags.
+        if CLOSES_P.contains(&name) && self.top_name() == "p" {
+            self.stack.pop();
+        }
+        match name {
+            "li" => {
+                self.close("li", &["ul", "ol", "div", "table"]);
+            }
+            "dd" | "dt" => {
+                if !self.close("dd", &["dl", "div"]) {
+                    self.close("dt", &["dl", "div"]);
+                }
+            }
+            "td" | "th" => {
+                if !self.close("td", &["tr", "table"]) {
+                    self.close("th", &["tr", "table"]);
+                }
+            }
+            "tr" => {
+                self.close("tr", &["table", "tbody", "thead", "tfoot"]);
+            }
+            "option" => {
+                self.close("option", &["select"]);
+            }
+            _ => {}
+        }
+        let mut el = Element {
+            name: name.to_string(),
+            ..Element::default()
+        };
+        for a in &tag.attrs {
+            let k: &str = &a.name.local;
+            match k {
+                "id" => el.id = Some(a.value.to_string()),
+                "class" => el.class = Some(a.value.to_string()),
+                _ if KEPT_ATTRS.contains(&k) => el.attrs.push((k.to_string(), a.value.to_string())),
+                _ => {}
+            }
+        }
+        let void = VOID.contains(&name) || tag.self_closing;
+        if !void && self.stack.len() >= self.max_depth {
+            // Flatten: the element's content lands in the element at the bound.
+            self.overflow.push(name.to_string());
+            return TokenSinkResult::Continue;
+        }
+        if let Some(id) = self.add(NodeKind::Element(Box::new(el))) {
+            if !void {
+                self.stack.push(id);
+            }
+        }
+        TokenSinkResult::Continue
+    }
+
+    fn end(&mut self, tag: Tag) {
+        let name: &str = &tag.name;
+        if name == "title" {
+            if let Some(t) = self.title_buf.take() {
+                self.head.title = Some(t);
+            }
+            return;
+        }
+        if let Some(sk) = &self.skipping {
+            if sk == name {
+                self.skipping = None;
+            }
+            return;
+        }
+        if let Some(pos) = self.overflow.iter().rposition(|n| n == name) {
+            self.overflow.remove(pos);
+            return;
+        }
+        if name == "br" {
+            self.add(NodeKind::Element(Box::new(Element {
+                name: "br".into(),
+                ..Element::default()
+            })));
+            return;
+        }
+        if VOID.contains(&name) {
+            return;
+        }
+        let stop: &[&str] = match name {
+            "p" | "li" | "span" | "a" | "font" | "strong" | "b" | "em" | "i" => &[],
+            _ => &[],
+        };
+        self.close(name, stop);
+    }
+
+    fn read_head_tag(&mut self, tag: &Tag) {
+        let get = |n: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == n)
+                .map(|a| a.value.to_string())
+        };
+        if &*tag.name == "link" {
+            if get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                if let Some(h) = get("href") {
+                    self.head.canonical.get_or_insert(h);
+                }
+            }
+            return;
+        }
+        let key = get("property")
+            .or_else(|| get("name"))
+            .or_else(|| get("itemprop"));
+        if let (Some(k), Some(c)) = (key, get("content")) {
+            if self.head.metas.len() < 512 {
+                self.head.metas.push((k.to_ascii_lowercase(), c));
+            }
+        }
+    }
+
+    fn comment(&mut self, text: &str) {
+        if self.skipping.is_some() {
+            return;
+        }
+        if let Some(payload) = marker_payload(text) {
+            let inner = inner_text(payload);
+            self.add(NodeKind::Marker(inner));
+        }
+    }
+}
+
+/// Comments that carry section markers: Sina's
+/// `<!--article_adlist[<p>相关阅读</p>]article_adlist-->` and the like.
+fn marker_payload(comment: &str) -> Option<&str> {
+    let open = comment.find('[')?;
+    let close = comment.rfind(']')?;
+    if close <= open {
+        return None;
+    }
+    let name = comment[..open].trim();
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return None;
+    }
+    let tail = comment[close + 1..].trim();
+    if !tail.is_empty() && tail != name {
+        return None;
+    }
+    Some(&comment[open + 1..close])
+}
+
+/// The text of an HTML snippet (used for comment payloads; not nested further).
+fn inner_text(html: &str) -> String {
+    let sink = TextSink {
+        out: RefCell::new(String::new()),
+    };
+    let tok = Tokenizer::new(sink, TokenizerOpts::default());
+    let q = BufferQueue::default();
+    q.push_back(StrTendril::from_slice(html));
+    let _ = tok.feed(&q);
+    tok.end();
+    let s = tok.sink.out.into_inner();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct TextSink {
+    out: RefCell<String>,
+}
+
+impl TokenSink for TextSink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        if let Token::CharacterTokens(t) = token {
+            self.out.borrow_mut().push_str(&t);
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+struct Sink {
+    b: RefCell<Builder>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut b = self.b.borrow_mut();
+        match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => return b.start(tag),
+                TagKind::EndTag => b.end(tag),
+            },
+            Token::CharacterTokens(t) => b.text(&t),
+            Token::CommentToken(c) => b.comment(&c),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
+    let sink = Sink {
+        b: RefCell::new(Builder::new(max_depth)),
+    };
+    let tok = Tokenizer::new(sink, TokenizerOpts::default());
+    let q = BufferQueue::default();
+    q.push_back(StrTendril::from_slice(input));
+    let _ = tok.feed(&q);
+    tok.end();
+    let b = tok.sink.b.into_inner();
+    let mut head = b.head;
+    if head.title.is_none() {
+        head.title = b.title_buf;
+    }
+    Tree {
+        nodes: b.nodes,
+        head,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &Tree) -> String {
+        t.nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Text(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn script_and_style_are_skipped_entities_decoded() {
+        let t = parse(
+            "<p>甲&amp;乙</p><script>var a = '<p>x</p>';</script><style>.a&#123;&#125;</style><p>丙</p>",
+            64,
+        );
+        assert_eq!(texts(&t), "甲&乙丙");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_lost() {
+        let s = "<div>".repeat(100_000) + "深处的字" + &"</div>".repeat(100_000);
+        let t = parse(&s, 64);
+        assert_eq!(texts(&t), "深处的字");
+        assert!(t.nodes.len() < 100);
+    }
+
+    #[test]
+    fn comment_markers_are_read() {
+        let t = parse(
+            "<p>正文。</p><!--article_adlist[<p><font>相关阅读</font></p>]article_adlist--><!-- 普通注释 -->",
+            64,
+        );
+        let markers: Vec<_> = t
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Marker(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(markers, vec!["相关阅读".to_string()]);
+    }
+
+    #[test]
+    fn head_meta_and_title() {
+        let t = parse(
+            "<html><head><title>标题_网站</title><meta property=\"og:title\" content=\"标题\"></head><body><p>字</p></body></html>",
+            64,
+        );
+        assert_eq!(t.head.title.as_deref(), Some("标题_网站"));
+        assert_eq!(
+            t.head.metas,
+            vec![("og:title".to_string(), "标题".to_string())]
+        );
+        assert_eq!(texts(&t), "字");
+    }
+}

@@ -1,0 +1,702 @@
+//! HTML fragments and pages: profile choice, article container, and the walk
+//! that turns the tree into pieces for the rules engine.
+
+use crate::html::{self, Element, NodeId, NodeKind, Tree};
+use crate::profiles::{self, Forced, GENERIC, Profile};
+use crate::rules::{Engine, Piece, PieceKind, Region, Role, clean, is_cjk};
+use crate::select::matches_any;
+use crate::{InputKind, Meta, Options, Traced};
+
+pub(crate) fn strip_html(
+    input: &str,
+    kind: InputKind,
+    forced: Option<Forced>,
+    options: &Options,
+) -> Traced {
+    let tree = html::parse(input, options.max_depth);
+    let meta = page_meta(&tree);
+    let profile: Option<&'static Profile> = match forced {
+        Some(Forced::Html(p)) => Some(p),
+        Some(Forced::Text(_)) => None,
+        None => detect_profile(input, kind, options.url.as_deref(), &meta),
+    };
+    let container = match kind {
+        InputKind::HtmlPage => find_container(&tree, profile),
+        _ => 0,
+    };
+    let pieces = walk(&tree, container, profile);
+    let mut engine = Engine::new(false, meta);
+    engine.run(pieces);
+    let mut traced = engine.finish();
+    let m = &mut traced.stripped.meta;
+    if m.title.is_none() {
+        if let Some(t) = tree.head.title.as_deref() {
+            let t = title_from_head(t);
+            if !t.is_empty() {
+                m.title = Some(t);
+            }
+        }
+    }
+    traced.stripped.profile = profile.map(|p| p.name.to_string());
+    traced
+}
+
+/// `<title>` without the site name: `标题_新浪网`, `标题 - 网易新闻`, `标题|某网`.
+fn title_from_head(t: &str) -> String {
+    let t = clean(t);
+    for sep in ["_", "|", "｜", " - ", " — ", "－", " -- "] {
+        if let Some(i) = t.find(sep) {
+            let head = t[..i].trim();
+            if head.chars().count() >= 4 {
+                return head.to_string();
+            }
+        }
+    }
+    t
+}
+
+fn page_meta(tree: &Tree) -> Meta {
+    let mut m = Meta::default();
+    for (k, v) in &tree.head.metas {
+        let v = clean(v);
+        if v.is_empty() {
+            continue;
+        }
+        match k.as_str() {
+            "og:title" | "twitter:title" => {
+                m.title.get_or_insert(v);
+            }
+            "article:published_time"
+            | "publishdate"
+            | "pubdate"
+            | "og:release_date"
+            | "weibo: article:create_at"
+            | "article:published"
+            | "publish_time"
+            | "datepublished"
+            | "ptime"
+            | "apub:time"
+            | "og:article:published_time"
+            | "published_time"
+            | "publish-date"
+            | "firstpublishedtime" => {
+                m.published.get_or_insert(v);
+            }
+            "description" | "og:description" => {
+                m.description.get_or_insert(v);
+            }
+            "keywords" | "news_keywords" => {
+                if m.keywords.is_empty() {
+                    m.keywords = v
+                        .split([',', '，', '、', ';', '；'])
+                        .map(clean)
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                }
+            }
+            "og:image" | "twitter:image" => {
+                m.lead_image.get_or_insert(v);
+            }
+            "og:url" => {
+                m.url.get_or_insert(v);
+            }
+            "source" | "article:source" | "og:article:source" => {
+                m.outlet.get_or_insert(v);
+            }
+            _ => {}
+        }
+    }
+    if m.url.is_none() {
+        m.url = tree.head.canonical.clone();
+    }
+    m
+}
+
+fn detect_profile(
+    input: &str,
+    kind: InputKind,
+    url: Option<&str>,
+    meta: &Meta,
+) -> Option<&'static Profile> {
+    for u in [url, meta.url.as_deref()].into_iter().flatten() {
+        if let Some(p) = profiles::host_of(u).and_then(|h| profiles::by_host(&h)) {
+            return Some(p);
+        }
+        // an archived copy names the original address in its path
+        if let Some(i) = u.get(8..).and_then(|r| r.find("http")) {
+            if let Some(p) = profiles::host_of(&u[8 + i..]).and_then(|h| profiles::by_host(&h)) {
+                return Some(p);
+            }
+        }
+    }
+    let scan = match kind {
+        InputKind::HtmlPage => prefix(input, 96 * 1024),
+        _ => prefix(input, 512 * 1024),
+    };
+    profiles::by_mentions(scan)
+}
+
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+// ---------------------------------------------------------------- container
+
+/// Per node: visible "weight" (CJK chars + ASCII words) and the part inside links.
+struct Weights {
+    text: Vec<u32>,
+    link: Vec<u32>,
+}
+
+fn weight(s: &str) -> u32 {
+    let mut n = 0u32;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            n += 1;
+            in_word = false;
+        } else if c.is_ascii_alphanumeric() {
+            if !in_word {
+                n += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+fn punct(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '，' | '。' | '！' | '？' | '；' | '、' | '：' | '“' | '”'
+            )
+        })
+        .count() as u32
+}
+
+fn weights(tree: &Tree) -> Weights {
+    let n = tree.nodes.len();
+    let mut text = vec![0u32; n];
+    let mut link = vec![0u32; n];
+    // children always follow their parent in the arena, so a reverse sweep sums subtrees
+    for id in (1..n).rev() {
+        let node = &tree.nodes[id];
+        if let NodeKind::Text(s) = &node.kind {
+            let w = weight(s);
+            text[id] = w;
+            if in_link(tree, id) {
+                link[id] = w;
+            }
+        }
+        if let Some(e) = tree.element(id) {
+            if e.name == "a" {
+                link[id] = text[id];
+            }
+        }
+        let p = node.parent;
+        text[p] = text[p].saturating_add(text[id]);
+        link[p] = link[p].saturating_add(link[id]);
+    }
+    Weights { text, link }
+}
+
+fn in_link(tree: &Tree, mut id: NodeId) -> bool {
+    for _ in 0..6 {
+        id = tree.nodes[id].parent;
+        if id == 0 {
+            return false;
+        }
+        match tree.element(id).map(|e| e.name.as_str()) {
+            Some("a") => return true,
+            Some(n) if BLOCKS.contains(&n) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
+    let w = weights(tree);
+    let sels = profile
+        .map(|p| p.containers)
+        .unwrap_or(&[])
+        .iter()
+        .chain(GENERIC.containers.iter());
+    for sel in sels {
+        let found = (1..tree.nodes.len()).find(|&id| {
+            tree.element(id)
+                .is_some_and(|e| crate::select::matches(sel, e))
+                && w.text[id] >= 40
+                && w.link[id] * 2 < w.text[id]
+        });
+        if let Some(id) = found {
+            return id;
+        }
+    }
+    density(tree, &w)
+}
+
+/// GNE/readability-style scoring: each paragraph's text and Chinese
+/// punctuation count for its parent (fully) and grandparent (half); link-heavy
+/// candidates lose.
+fn density(tree: &Tree, w: &Weights) -> NodeId {
+    let n = tree.nodes.len();
+    let mut score = vec![0f32; n];
+    for id in 1..n {
+        let NodeKind::Text(s) = &tree.nodes[id].kind else {
+            continue;
+        };
+        let len = weight(s);
+        if len < 10 || in_link(tree, id) {
+            continue;
+        }
+        let s = 1.0 + punct(s) as f32 + (len as f32 / 60.0).min(3.0);
+        // the nearest block ancestor is the paragraph
+        let mut p = tree.nodes[id].parent;
+        for _ in 0..6 {
+            match tree.element(p).map(|e| e.name.as_str()) {
+                Some(nm) if BLOCKS.contains(&nm) => break,
+                _ if p == 0 => break,
+                _ => p = tree.nodes[p].parent,
+            }
+        }
+        if tree
+            .element(p)
+            .is_some_and(|e| matches!(e.name.as_str(), "div" | "td" | "section" | "article"))
+        {
+            score[p] += s;
+        }
+        let gp = tree.nodes[p].parent;
+        score[gp] += s;
+        let ggp = tree.nodes[gp].parent;
+        score[ggp] += s / 2.0;
+    }
+    let mut best = (0usize, 0f32);
+    for id in 1..n {
+        if score[id] <= 0.0 {
+            continue;
+        }
+        let t = w.text[id].max(1) as f32;
+        let ld = w.link[id] as f32 / t;
+        let s = score[id] * (1.0 - ld);
+        if s > best.1 {
+            best = (id, s);
+        }
+    }
+    best.0
+}
+
+// ---------------------------------------------------------------- walk
+
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "body",
+    "html",
+    "br",
+    "menu",
+    "#root",
+];
+
+const CAPTION_CLASSES: &[&str] = &[
+    "img_descr",
+    "caption",
+    "pic_txt",
+    "pictext",
+    "img-desc",
+    "imgdesc",
+    "pic-desc",
+    "picintro",
+    "img_txt",
+    "img-title",
+    "photo-desc",
+    "pic_title",
+    "pic-title",
+    "img_title",
+    "figure-caption",
+    "image-caption",
+    "photo_txt",
+    "tupian",
+    "pic_info",
+    "picinfo",
+];
+
+#[derive(Clone)]
+struct Ctx {
+    kind: PieceKind,
+    region: Region,
+    inside: bool,
+    centered: bool,
+    href: Option<String>,
+}
+
+struct Walker<'a> {
+    tree: &'a Tree,
+    container: NodeId,
+    profile: Option<&'a Profile>,
+    pieces: Vec<Piece>,
+    buf: String,
+    buf_ctx: Option<Ctx>,
+    buf_weight: u32,
+    buf_link_weight: u32,
+    buf_href: Option<String>,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        let Some(ctx) = self.buf_ctx.take() else {
+            self.buf.clear();
+            return;
+        };
+        let text = std::mem::take(&mut self.buf);
+        if text.trim().is_empty() {
+            return;
+        }
+        let all_link = self.buf_weight > 0 && self.buf_link_weight >= self.buf_weight;
+        let mut p = Piece::new(ctx.kind, text);
+        p.region = ctx.region;
+        p.centered = ctx.centered;
+        if all_link {
+            p.url = self.buf_href.take();
+        }
+        self.buf_weight = 0;
+        self.buf_link_weight = 0;
+        self.buf_href = None;
+        self.pieces.push(p);
+    }
+
+    fn text(&mut self, s: &str, ctx: &Ctx) {
+        if self.buf_ctx.is_none() {
+            if s.trim().is_empty() {
+                return;
+            }
+            self.buf_ctx = Some(ctx.clone());
+        }
+        self.buf.push_str(s);
+        let w = weight(s);
+        self.buf_weight += w;
+        if ctx.href.is_some() {
+            self.buf_link_weight += w;
+            if self.buf_href.is_none() {
+                self.buf_href = ctx.href.clone();
+            }
+        }
+    }
+
+    fn enter(&self, id: NodeId, e: &Element, parent: &Ctx) -> Ctx {
+        let mut c = parent.clone();
+        if id == self.container {
+            c.inside = true;
+            c.region = Region::Body;
+        }
+        let name = e.name.as_str();
+        c.kind = match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                PieceKind::Heading(name.as_bytes()[1] - b'0')
+            }
+            "li" => {
+                let pid = self.tree.nodes[id].parent;
+                let ordered = self.tree.element(pid).is_some_and(|p| p.name == "ol");
+                PieceKind::ListItem {
+                    ordered,
+                    group: pid,
+                }
+            }
+            "blockquote" => PieceKind::Quote,
+            "figcaption" => PieceKind::Caption,
+            "p" | "div" | "section" | "article" | "td" | "th" | "dd" | "dt" | "center" | "pre"
+            | "span" | "font" | "strong" | "b" | "em" => {
+                if matches!(
+                    c.kind,
+                    PieceKind::ListItem { .. }
+                        | PieceKind::Quote
+                        | PieceKind::Caption
+                        | PieceKind::Heading(_)
+                ) && !BLOCKS.contains(&name)
+                    || matches!(c.kind, PieceKind::Quote | PieceKind::Caption)
+                {
+                    c.kind.clone()
+                } else if BLOCKS.contains(&name) {
+                    PieceKind::Para
+                } else {
+                    c.kind.clone()
+                }
+            }
+            _ => c.kind.clone(),
+        };
+        if let Some(cl) = e.class.as_deref() {
+            let low = cl.to_ascii_lowercase();
+            if CAPTION_CLASSES.iter().any(|k| {
+                low.split_ascii_whitespace().any(|w| {
+                    w == *k || w.starts_with(&format!("{k}-")) || w.starts_with(&format!("{k}_"))
+                })
+            }) {
+                c.kind = PieceKind::Caption;
+            }
+        }
+        if BLOCKS.contains(&name) {
+            c.centered = e
+                .attr("align")
+                .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+                || e.attr("style").is_some_and(|s| {
+                    s.replace(' ', "")
+                        .to_ascii_lowercase()
+                        .contains("text-align:center")
+                })
+                || name == "center"
+                || (c.centered && !matches!(name, "div" | "section" | "article" | "body"));
+        }
+        if name == "a" {
+            c.href = e
+                .attr("href")
+                .filter(|h| !h.starts_with("javascript") && !h.is_empty() && *h != "#")
+                .map(str::to_string);
+        }
+        let generic = &GENERIC;
+        let prof = self.profile;
+        let drop = |sels: &[&str]| matches_any(sels, e);
+        if c.inside {
+            if matches!(c.region, Region::Body) {
+                if let Some(p) = prof {
+                    if drop(p.drop) {
+                        c.region = Region::Dropped("profile-drop");
+                    } else if drop(p.cut) {
+                        c.region = Region::CutSection;
+                    }
+                }
+                if matches!(c.region, Region::Body) && drop(generic.drop) {
+                    c.region =
+                        Region::Dropped(if e.attr("style").is_some_and(|s| s.contains("none")) {
+                            "hidden"
+                        } else {
+                            "share-widget"
+                        });
+                }
+            }
+        } else {
+            let role = |p: &Profile| {
+                if matches_any(p.title, e) {
+                    Some(Role::Title)
+                } else if matches_any(p.meta, e) {
+                    Some(Role::MetaLines)
+                } else if matches_any(p.published, e) {
+                    Some(Role::Published)
+                } else if matches_any(p.outlet, e) {
+                    Some(Role::Outlet)
+                } else if matches_any(p.breadcrumb, e) {
+                    Some(Role::Breadcrumb)
+                } else {
+                    None
+                }
+            };
+            if let Some(r) = prof.and_then(role).or_else(|| role(generic)) {
+                // the innermost role wins, except inside a title
+                if !matches!(c.region, Region::Role(Role::Title)) {
+                    c.region = Region::Role(r);
+                }
+            }
+        }
+        c
+    }
+}
+
+fn is_small(e: &Element) -> bool {
+    let dim = |k: &str| {
+        e.attr(k)
+            .and_then(|v| v.trim_end_matches("px").trim().parse::<u32>().ok())
+    };
+    matches!(dim("width"), Some(w) if w > 0 && w < 60)
+        || matches!(dim("height"), Some(h) if h > 0 && h < 60)
+}
+
+fn image_url(e: &Element) -> Option<String> {
+    let src = e
+        .attr("src")
+        .filter(|s| !s.starts_with("data:") && !s.trim().is_empty());
+    let lazy = ["data-src", "data-original", "data-lazy-src"]
+        .iter()
+        .find_map(|k| e.attr(k))
+        .filter(|s| !s.trim().is_empty());
+    match (src, lazy) {
+        (Some(s), Some(l))
+            if s.contains("blank")
+                || s.contains("loading")
+                || s.contains("grey")
+                || s.contains("lazy") =>
+        {
+            Some(l.trim().to_string())
+        }
+        (Some(s), _) => Some(s.trim().to_string()),
+        (None, l) => l.map(|s| s.trim().to_string()),
+    }
+}
+
+fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece> {
+    let mut w = Walker {
+        tree,
+        container,
+        profile,
+        pieces: Vec::new(),
+        buf: String::new(),
+        buf_ctx: None,
+        buf_weight: 0,
+        buf_link_weight: 0,
+        buf_href: None,
+    };
+    let root_ctx = Ctx {
+        kind: PieceKind::Para,
+        region: if container == 0 {
+            Region::Body
+        } else {
+            Region::Outside { near: false }
+        },
+        inside: container == 0,
+        centered: false,
+        href: None,
+    };
+    enum Step {
+        Enter(NodeId),
+        Exit(bool),
+    }
+    let mut ctxs: Vec<Ctx> = vec![root_ctx];
+    let mut steps: Vec<Step> = tree.nodes[0]
+        .children
+        .iter()
+        .rev()
+        .map(|&c| Step::Enter(c))
+        .collect();
+    let mut first_body: Option<usize> = None;
+    let mut last_body: Option<usize> = None;
+    while let Some(step) = steps.pop() {
+        let id = match step {
+            Step::Enter(id) => id,
+            Step::Exit(block) => {
+                if block {
+                    w.flush();
+                }
+                let c = ctxs.pop();
+                if let Some(c) = c {
+                    if c.inside && !ctxs.last().is_some_and(|p| p.inside) {
+                        w.flush();
+                        last_body = Some(w.pieces.len());
+                    }
+                }
+                continue;
+            }
+        };
+        let parent = ctxs.last().cloned().unwrap_or_else(|| ctxs[0].clone());
+        match &tree.nodes[id].kind {
+            NodeKind::Text(s) => w.text(s, &parent),
+            NodeKind::Marker(s) => {
+                w.flush();
+                let mut p = Piece::new(PieceKind::Marker, s.clone());
+                p.region = if parent.inside {
+                    parent.region
+                } else {
+                    Region::Outside { near: false }
+                };
+                if parent.inside {
+                    p.region = Region::Body;
+                }
+                w.pieces.push(p);
+            }
+            NodeKind::Element(e) => {
+                let name = e.name.as_str();
+                let block = BLOCKS.contains(&name);
+                if block || name == "img" {
+                    w.flush();
+                }
+                if id == container {
+                    first_body = Some(w.pieces.len());
+                }
+                let ctx = w.enter(id, e, &parent);
+                if name == "img" {
+                    if !is_small(e) {
+                        let mut p = Piece::new(
+                            PieceKind::Image {
+                                url: image_url(e),
+                                alt: e.attr("alt").map(str::to_string),
+                            },
+                            String::new(),
+                        );
+                        p.region = ctx.region;
+                        p.url = ctx.href.clone();
+                        w.pieces.push(p);
+                    }
+                    continue;
+                }
+                if name == "br" || name == "hr" {
+                    continue;
+                }
+                ctxs.push(ctx);
+                steps.push(Step::Exit(block || id == container));
+                for &c in tree.nodes[id].children.iter().rev() {
+                    steps.push(Step::Enter(c));
+                }
+            }
+        }
+    }
+    w.flush();
+    // mark outside pieces close to the container as "near" (they may hold the byline)
+    if let (Some(first), last) = (first_body, last_body) {
+        let last = last.unwrap_or(w.pieces.len());
+        let n = w.pieces.len();
+        for (i, p) in w.pieces.iter_mut().enumerate() {
+            if let Region::Outside { near } = &mut p.region {
+                *near = (i < first && first - i <= 15) || (i >= last && i - last < 12 && i < n);
+            }
+        }
+    }
+    w.pieces
+}

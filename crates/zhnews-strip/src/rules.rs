@@ -1,0 +1,1504 @@
+//! The generic rules: a fixed-phrase table matched on folded text (Simplified
+//! and Traditional, half- and full-width punctuation, stray whitespace), and
+//! the engine that walks the pieces of a document in order, deciding for each
+//! whether it is body, metadata, caption, related material, translation or
+//! boilerplate.
+
+use crate::fold::Folded;
+use crate::profiles::PLACEHOLDER_UPLOADERS;
+use crate::{Block, Image, Meta, Related, Removed, Stripped, Trace, Traced, Translation};
+
+/// What the extractor knows about a piece before the rules look at its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PieceKind {
+    Para,
+    Heading(u8),
+    ListItem {
+        ordered: bool,
+        group: usize,
+    },
+    Quote,
+    /// Text of a caption element (figcaption, img_descr …).
+    Caption,
+    Image {
+        url: Option<String>,
+        alt: Option<String>,
+    },
+    /// A section marker read from a comment (not visible text).
+    Marker,
+}
+
+/// Where a piece sits relative to the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Region {
+    /// Inside the article container.
+    Body,
+    /// Outside it; `near` when close enough to the container to hold its byline.
+    Outside { near: bool },
+    /// Matched a drop selector (rule name given).
+    Dropped(&'static str),
+    /// Inside an element that holds a metadata role.
+    Role(Role),
+    /// Inside an element that starts a related section.
+    CutSection,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    MetaLines,
+    Title,
+    Published,
+    Outlet,
+    Breadcrumb,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    pub kind: PieceKind,
+    pub text: String,
+    pub url: Option<String>,
+    pub centered: bool,
+    pub region: Region,
+}
+
+impl Piece {
+    pub fn new(kind: PieceKind, text: String) -> Piece {
+        Piece {
+            kind,
+            text,
+            url: None,
+            centered: false,
+            region: Region::Body,
+        }
+    }
+}
+
+/// Whitespace collapsed to single spaces, ends trimmed (U+3000 indentation included).
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- phrase table
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    OriginalTitle,
+    Editor,
+    Outlet,
+    Author,
+    Published,
+    /// A label whose value is not kept (校对, 审核 …): the line is still metadata.
+    Other,
+}
+
+/// Labels (folded, Simplified), longest first where one is a suffix of another.
+const LABELS: &[(&str, Field)] = &[
+    ("原标题", Field::OriginalTitle),
+    ("原題", Field::OriginalTitle),
+    ("责任编辑", Field::Editor),
+    ("本文编辑", Field::Editor),
+    ("值班编辑", Field::Editor),
+    ("网络编辑", Field::Editor),
+    ("编辑", Field::Editor),
+    ("责编", Field::Editor),
+    ("编审", Field::Other),
+    ("审核", Field::Other),
+    ("校对", Field::Other),
+    ("监制", Field::Other),
+    ("统筹", Field::Other),
+    ("文章来源", Field::Outlet),
+    ("新闻来源", Field::Outlet),
+    ("本文来源", Field::Outlet),
+    ("信息来源", Field::Outlet),
+    ("来源", Field::Outlet),
+    ("稿源", Field::Outlet),
+    ("出处", Field::Outlet),
+    ("作者", Field::Author),
+    ("撰文", Field::Author),
+    ("文字", Field::Author),
+    ("记者", Field::Author),
+    ("发布时间", Field::Published),
+    ("发布日期", Field::Published),
+    ("发表时间", Field::Published),
+    ("发表日期", Field::Published),
+    ("更新时间", Field::Other),
+    ("时间", Field::Published),
+    ("日期", Field::Published),
+    ("浏览次数", Field::Other),
+    ("阅读量", Field::Other),
+    ("点击数", Field::Other),
+    ("字号", Field::Other),
+];
+
+/// Headings that open a section of other articles.
+const SECTIONS: &[&str] = &[
+    "相关阅读",
+    "相关新闻",
+    "相关内容",
+    "相关文章",
+    "相关报道",
+    "相关推荐",
+    "相关链接",
+    "延伸阅读",
+    "推荐阅读",
+    "热门资讯",
+    "热门推荐",
+    "热门新闻",
+    "热门文章",
+    "热点新闻",
+    "热点推荐",
+    "精彩推荐",
+    "猜你喜欢",
+    "更多精彩",
+    "为你推荐",
+    "大家都在看",
+    "往期回顾",
+    "往期精彩",
+    "今日推荐",
+    "热门排行",
+    "排行榜",
+    "推荐视频",
+    "相关专题",
+    "阅读排行",
+    "点击排行",
+    "最新新闻",
+    "最新资讯",
+    "扩展阅读",
+    "拓展阅读",
+    "你可能感兴趣",
+    "相关视频",
+    "热读",
+    "看了又看",
+    "更多新闻",
+    "进入专题",
+    "点击排行榜",
+];
+
+/// Share/report widgets, when they stand alone.
+const WIDGETS: &[&str] = &[
+    "举报",
+    "反馈",
+    "举报/反馈",
+    "举报反馈",
+    "分享",
+    "分享到",
+    "分享至",
+    "打印",
+    "纠错",
+    "收藏",
+    "返回顶部",
+    "关闭窗口",
+    "关闭",
+    "字号",
+    "大中小",
+    "点赞",
+    "评论",
+    "我要评论",
+    "查看评论",
+    "打印本页",
+    "我要纠错",
+    "复制链接",
+    "微信",
+    "微博",
+    "QQ空间",
+    "更多",
+    "上一篇",
+    "下一篇",
+    "返回首页",
+    "扫一扫",
+    "投诉",
+    "我要投稿",
+    "登录",
+    "注册",
+    "转发",
+    "评论区",
+    "来说两句",
+    "发表评论",
+    "网友评论",
+];
+
+const CLICK_ENLARGE: &[&str] = &[
+    "点击查看大图",
+    "点击图片查看大图",
+    "点击看大图",
+    "点击放大",
+    "点击查看原图",
+    "查看原图",
+    "点击图片进入下一页",
+];
+
+const COPYRIGHT: &[&str] = &[
+    "版权所有",
+    "版权归",
+    "未经授权",
+    "未经许可",
+    "不得转载",
+    "禁止转载",
+    "严禁转载",
+    "转载请注明",
+    "免责声明",
+    "版权声明",
+    "Copyright",
+    "COPYRIGHT",
+    "copyright",
+    "©",
+    "不代表本网观点",
+    "不代表本站观点",
+    "仅代表作者",
+    "违法和不良信息举报",
+    "ICP备",
+    "ICP证",
+    "增值电信业务",
+    "网络传播视听节目许可证",
+    "本文系",
+    "特别声明",
+    "如有侵权",
+    "联系删除",
+];
+
+const SECTION_PREFIXES: &[&str] = &[
+    "当前位置:",
+    "您的位置:",
+    "你的位置:",
+    "您现在的位置:",
+    "位置:",
+];
+
+fn strip_punct(f: &Folded) -> String {
+    f.chars
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c,
+                '[' | ']'
+                    | ':'
+                    | '>'
+                    | '<'
+                    | '-'
+                    | '|'
+                    | '.'
+                    | '·'
+                    | '•'
+                    | '■'
+                    | '▲'
+                    | '▼'
+                    | '►'
+                    | '◆'
+                    | '●'
+                    | '★'
+                    | '☆'
+                    | '('
+                    | ')'
+                    | '、'
+                    | '。'
+                    | '!'
+                    | '！'
+                    | '…'
+                    | '“'
+                    | '”'
+                    | '"'
+            )
+        })
+        .collect()
+}
+
+pub(crate) fn is_section_heading(f: &Folded) -> bool {
+    let s = strip_punct(f);
+    let n = s.chars().count();
+    if n == 0 || n > 14 {
+        return false;
+    }
+    SECTIONS.iter().any(|p| {
+        s == *p || (s.starts_with(p) && (s.ends_with("更多") || n <= p.chars().count() + 2))
+    })
+}
+
+pub(crate) fn is_widget(f: &Folded) -> bool {
+    let s = f.as_string();
+    let bare = strip_punct(f);
+    if bare.is_empty() {
+        return false;
+    }
+    if WIDGETS.contains(&bare.as_str()) || WIDGETS.contains(&s.as_str()) {
+        return true;
+    }
+    let n = bare.chars().count();
+    (bare.starts_with("分享到") || bare.starts_with("分享至")) && n <= 40
+        || n <= 12 && (bare.starts_with("举报") || bare.ends_with("举报"))
+        || n <= 24 && (bare.contains("字号") && (bare.contains("大") || bare.contains("小")))
+        || n <= 24
+            && bare.starts_with("评论")
+            && bare[("评论".len())..].chars().all(|c| c.is_ascii_digit())
+}
+
+pub(crate) fn is_click_enlarge(f: &Folded) -> bool {
+    let s = strip_punct(f);
+    CLICK_ENLARGE.contains(&s.as_str())
+}
+
+pub(crate) fn is_promo(f: &Folded) -> bool {
+    let n = f.len();
+    if n == 0 || n > 90 {
+        return false;
+    }
+    let s = f.as_string();
+    let low = s.to_ascii_lowercase();
+    let app = low.contains("app") || s.contains("客户端");
+    s.contains("二维码")
+        || s.contains("扫码")
+        || s.contains("扫一扫")
+        || s.contains("长按识别")
+        || s.contains("长按二维码")
+        || app
+            && [
+                "下载",
+                "尽在",
+                "打开",
+                "安装",
+                "看更多",
+                "更多精彩",
+                "关注",
+                "登录",
+                "独家",
+                "精准解读",
+            ]
+            .iter()
+            .any(|w| s.contains(w))
+        || s.contains("关注")
+            && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
+                .iter()
+                .any(|w| s.contains(w))
+        || s.contains("点击下载")
+}
+
+pub(crate) fn is_copyright(f: &Folded) -> bool {
+    let n = f.len();
+    n > 0 && n <= 220 && {
+        let s = f.as_string();
+        COPYRIGHT.iter().any(|w| s.contains(w))
+    }
+}
+
+/// A line that is only a timestamp (2026-02-02 06:05:11, 2019年09月07日 08:05 …).
+pub(crate) fn is_timestamp(line: &str) -> bool {
+    let t = line.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && t.chars().count() <= 40
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || " -/:.T+年月日时分秒号点Z".contains(c) || c.is_whitespace()
+        })
+        && has_year(t)
+}
+
+fn has_year(t: &str) -> bool {
+    let mut run = 0;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// A bare count (comments, views): `0`, `123`, `阅读 1.2万`, `12条评论`.
+pub(crate) fn is_count(line: &str) -> bool {
+    let t = line.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 || t.chars().count() > 16 {
+        return false;
+    }
+    let rest: String = t
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit() && !c.is_whitespace() && !matches!(c, '.' | ',' | '+' | ':' | '：')
+        })
+        .collect();
+    rest.is_empty()
+        || [
+            "评论",
+            "条评论",
+            "阅读",
+            "浏览",
+            "点击",
+            "万",
+            "万阅读",
+            "人阅读",
+            "次阅读",
+            "赞",
+            "人参与",
+            "人评论",
+            "跟帖",
+            "回复",
+            "阅",
+            "次",
+        ]
+        .contains(&rest.as_str())
+}
+
+/// A breadcrumb line: 首页 > 头条, 当前位置：首页 > 新闻 > 正文.
+pub(crate) fn breadcrumb(line: &str, anywhere: bool) -> Option<(Vec<String>, bool)> {
+    let f = Folded::new(line);
+    if !f.chars.contains(&'>') || f.len() > 90 {
+        return None;
+    }
+    let mut start = 0;
+    let mut prefixed = false;
+    for p in SECTION_PREFIXES {
+        if f.starts_with(p) {
+            start = f.orig(p.chars().count(), line);
+            prefixed = true;
+            break;
+        }
+    }
+    let parts: Vec<String> = line[start..]
+        .split(['>', '＞', '»', '›', '→'])
+        .map(clean)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.len() > 8 || parts.iter().any(|p| p.chars().count() > 20) {
+        return None;
+    }
+    let home = Folded::new(&parts[0]).as_string();
+    let homey = home.contains("首页")
+        || home.contains("主页")
+        || home.ends_with("网")
+        || home.contains("新闻");
+    if prefixed || homey || anywhere {
+        Some((parts, true))
+    } else {
+        None
+    }
+}
+
+/// Text that is mostly ASCII letters: an English version's line.
+pub(crate) fn is_latin_line(line: &str) -> bool {
+    let mut latin = 0usize;
+    let mut cjk = 0usize;
+    let mut other = 0usize;
+    for c in line.chars() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_cjk(c) {
+            cjk += 1;
+        } else if !c.is_whitespace() {
+            other += 1;
+        }
+    }
+    latin >= 12
+        && cjk * 20 <= latin
+        && latin * 10 >= (latin + other) * 6
+        && line.split_whitespace().count() >= 3
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['”', '"', '’', '」', '』', ')', '）'])
+        .ends_with(['。', '！', '？', '!', '?', '；', ';', '…', '.'])
+}
+
+/// A teaser: a headline cut off with `...` or `…` (not the `……` of prose).
+pub(crate) fn is_teaser(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.chars().count() < 4 {
+        return false;
+    }
+    t.ends_with("...") || t.ends_with('…') && !t.ends_with("……")
+}
+
+/// Splits a teaser `标题... 正文...` into headline and text.
+fn split_teaser(line: &str) -> (Option<String>, String) {
+    for cut in ["... ", "…… ", "… ", "...", "…"] {
+        if let Some(i) = line.find(cut) {
+            let end = i + cut.trim_end().len();
+            if end < line.len() {
+                let rest = clean(&line[end..]);
+                if !rest.is_empty() {
+                    return (Some(clean(&line[..end])), rest);
+                }
+            }
+        }
+    }
+    // 标题 正文…: a short headline, a space, then the cut-off text
+    if let Some(sp) = line.trim().find(' ') {
+        let head = &line.trim()[..sp];
+        let n = head.chars().count();
+        if (4..=30).contains(&n)
+            && !head.contains(['。', '，', ',', '.'])
+            && !head.ends_with("...")
+            && !head.ends_with('…')
+        {
+            let rest = clean(&line.trim()[sp..]);
+            if rest.chars().count() > n {
+                return (Some(head.to_string()), rest);
+            }
+        }
+    }
+    (None, clean(line))
+}
+
+/// Splits a caption into (caption, credit): `…。新华社记者 李学仁 摄`,
+/// `乐园 图片来源：某某网`, `（记者 王五 摄）`.
+pub(crate) fn split_credit(line: &str) -> (Option<String>, Option<String>) {
+    let t = line.trim();
+    let f = Folded::new(t);
+    // credit introduced by a label
+    for lab in [
+        "图片来源:",
+        "图片来自:",
+        "图源:",
+        "图片:",
+        "来源:",
+        "摄影:",
+        "图/",
+        "图片/",
+        "摄/",
+    ] {
+        if let Some(p) = f.find_from(lab, 0) {
+            let at = f.orig(p, t);
+            let cap = clean(t[..at].trim_end_matches(['(', '（', ' ', '|']));
+            let cred = clean(t[at..].trim_end_matches([')', '）']));
+            return (non_empty(cap), non_empty(cred));
+        }
+    }
+    if ends_with_she(t) {
+        let body = t.trim_end_matches([')', '）', ']', '】', ' ']);
+        // parenthesised credit at the end: （记者 王五 摄）
+        if let Some(open) = body.rfind(['(', '（']) {
+            let inner = &body[open..];
+            if inner.chars().count() <= 30 {
+                let cap = clean(&t[..open]);
+                let cred = clean(inner.trim_start_matches(['(', '（']));
+                return (non_empty(cap), non_empty(cred));
+            }
+        }
+        // after the last sentence end
+        if let Some(i) = body.rfind(['。', '！', '？', '!', '?', ')', '）']) {
+            let cut = i + body[i..].chars().next().map_or(1, char::len_utf8);
+            let cred = clean(&body[cut..]);
+            if !cred.is_empty() && cred.chars().count() <= 40 {
+                return (non_empty(clean(&t[..cut])), Some(cred));
+            }
+        }
+        // a known credit opening
+        for w in [
+            "新华社记者",
+            "新华社发",
+            "中新社记者",
+            "人民网记者",
+            "本报记者",
+            "记者",
+            "通讯员",
+            "摄影",
+        ] {
+            if let Some(p) = f.find_from(w, 0) {
+                let at = f.orig(p, t);
+                return (non_empty(clean(&t[..at])), non_empty(clean(&t[at..])));
+            }
+        }
+        if t.chars().count() <= 30 {
+            return (None, Some(clean(t)));
+        }
+    }
+    (non_empty(clean(t)), None)
+}
+
+fn ends_with_she(t: &str) -> bool {
+    t.trim_end_matches([')', '）', ']', '】', ' '])
+        .ends_with(['摄', '攝'])
+}
+
+/// A photo-credit caption line: ends in 摄/攝 with a short credit.
+pub(crate) fn is_photo_credit(line: &str) -> bool {
+    if !ends_with_she(line) || line.chars().count() > 400 {
+        return false;
+    }
+    matches!(split_credit(line), (_, Some(c)) if c.chars().count() <= 40)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() { None } else { Some(s) }
+}
+
+/// Editor names: staff codes (`_NF4425`, ` PK155`) removed, split on 、 and the like.
+pub(crate) fn editor_names(value: &str) -> Vec<String> {
+    value
+        .split(['、', ',', '，', '/', '；', ';', '|'])
+        .flat_map(|part| {
+            let p = clean(part);
+            // "张三 李四" is two names; "张三 PK155" is one name and a code.
+            let words: Vec<&str> = p.split(' ').collect();
+            if words.len() > 1
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(is_cjk) && w.chars().count() <= 4)
+            {
+                words.into_iter().map(str::to_string).collect::<Vec<_>>()
+            } else {
+                vec![p]
+            }
+        })
+        .map(|n| strip_staff_code(&n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn strip_staff_code(name: &str) -> String {
+    let mut n = name
+        .trim()
+        .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】'])
+        .trim()
+        .to_string();
+    // trailing _CODE
+    if let Some(i) = n.rfind(['_', '＿']) {
+        let tail = &n[i..].trim_start_matches(['_', '＿']);
+        if !tail.is_empty()
+            && tail.chars().all(|c| c.is_ascii_alphanumeric())
+            && n[..i].chars().any(is_cjk)
+        {
+            n.truncate(i);
+        }
+    }
+    // trailing " AB123" after a CJK name
+    if let Some(i) = n.rfind(' ') {
+        let tail = &n[i + 1..];
+        let has_digit = tail.chars().any(|c| c.is_ascii_digit());
+        if has_digit
+            && tail.chars().all(|c| c.is_ascii_alphanumeric())
+            && n[..i].chars().any(is_cjk)
+        {
+            n.truncate(i);
+        }
+    }
+    // a code glued to the name: 王五PK155
+    let trimmed = n.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+    if trimmed.len() < n.len()
+        && trimmed.chars().any(is_cjk)
+        && n[trimmed.len()..].chars().any(|c| c.is_ascii_digit())
+    {
+        n.truncate(trimmed.len());
+    }
+    n.trim().to_string()
+}
+
+fn author_names(value: &str) -> Vec<String> {
+    value
+        .split(['、', ',', '，', '/', '；', ';', '|'])
+        .flat_map(|p| {
+            let p = clean(p);
+            let words: Vec<&str> = p.split(' ').collect();
+            if words.len() > 1
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(is_cjk) && w.chars().count() <= 4)
+            {
+                words.into_iter().map(str::to_string).collect::<Vec<_>>()
+            } else {
+                vec![p]
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// A labelled metadata line: `发布时间:… | 来源:… | 作者:… | 责任编辑:…`,
+/// `（责任编辑：王五）`, `2019-09-07 15:10 来源：某网`. Returns its fields
+/// when the whole line is made of them.
+pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
+    let t = line.trim();
+    let f = Folded::new(t);
+    let n = f.len();
+    if n < 3 || n > 200 {
+        return None;
+    }
+    // label positions
+    let mut hits: Vec<(usize, usize, Field)> = Vec::new(); // folded start, folded end (after colon), field
+    let mut i = 0;
+    while i < n {
+        let mut matched = None;
+        for (lab, field) in LABELS {
+            if f.find_at(lab, i) {
+                let after = i + lab.chars().count();
+                if after < n && f.chars[after] == ':' {
+                    matched = Some((after + 1, *field));
+                    break;
+                }
+                if after == n || matches!(f.chars.get(after), Some('|')) {
+                    // blank field at the end: "作者:" already handled; a label without colon is text
+                }
+            }
+        }
+        if let Some((end, field)) = matched {
+            hits.push((i, end, field));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    let first = hits.first()?;
+    // what precedes the first label may only be brackets or a timestamp
+    let lead = &t[..f.orig(first.0, t)];
+    let lead_clean = lead
+        .trim()
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim();
+    let mut out = Vec::new();
+    if !lead_clean.is_empty() {
+        let lc = lead_clean.trim_end_matches(['|', '｜', ' ']);
+        if is_timestamp(lc) {
+            out.push((Field::Published, clean(lc)));
+        } else {
+            return None;
+        }
+    }
+    for (k, &(_, end, field)) in hits.iter().enumerate() {
+        let from = f.orig(end, t);
+        let to = hits.get(k + 1).map_or(t.len(), |h| f.orig(h.0, t));
+        let raw = &t[from..to.max(from)];
+        let value = clean(
+            raw.trim()
+                .trim_end_matches(['|', '｜', ')', '）', ']', '】', ' ', '　'])
+                .trim_end(),
+        );
+        let (limit, prose) = match field {
+            Field::OriginalTitle => (120, value.ends_with('。')),
+            Field::Other => (60, value.contains('。')),
+            _ => (40, value.contains(['。', '，', '；'])),
+        };
+        if value.chars().count() > limit || prose {
+            return None;
+        }
+        if field == Field::Published
+            && !value.is_empty()
+            && !value
+                .chars()
+                .any(|c| c.is_ascii_digit() || "年月日".contains(c))
+        {
+            return None;
+        }
+        out.push((field, value));
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------- engine
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Zone {
+    Header,
+    Body,
+    Related,
+}
+
+pub(crate) struct Engine {
+    pub out: Stripped,
+    pub trace: Vec<Trace>,
+    zone: Zone,
+    /// Text dumps: the header zone (title, byline, counts) is read by shape.
+    text_mode: bool,
+    title_seen: bool,
+    /// The open related item collecting appended paragraphs.
+    open_related: Option<usize>,
+    list_group: Option<usize>,
+    pub header_shape: Vec<crate::profiles::HeaderLine>,
+    body_seen: bool,
+    /// The last image's caption came from its alt text and may be replaced.
+    alt_provisional: bool,
+}
+
+impl Engine {
+    pub fn new(text_mode: bool, meta: Meta) -> Engine {
+        Engine {
+            out: Stripped {
+                meta,
+                ..Stripped::default()
+            },
+            trace: Vec::new(),
+            zone: Zone::Header,
+            text_mode,
+            title_seen: false,
+            open_related: None,
+            list_group: None,
+            header_shape: Vec::new(),
+            body_seen: false,
+            alt_provisional: false,
+        }
+    }
+
+    pub fn finish(self) -> Traced {
+        Traced {
+            stripped: self.out,
+            trace: self.trace,
+        }
+    }
+
+    fn remove(&mut self, rule: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.trace.push(Trace::Removed(self.out.removed.len()));
+        self.out.removed.push(Removed {
+            rule: rule.to_string(),
+            text: text.to_string(),
+        });
+    }
+
+    fn block(&mut self, b: Block) {
+        self.list_group = None;
+        self.alt_provisional = false;
+        self.trace.push(Trace::Block(self.out.blocks.len()));
+        self.out.blocks.push(b);
+    }
+
+    fn related(&mut self, r: Related) {
+        self.open_related = None;
+        self.trace.push(Trace::Related(self.out.related.len()));
+        self.out.related.push(r);
+    }
+
+    fn related_paragraph(&mut self, text: &str) {
+        if let Some(i) = self.open_related {
+            if let Some(r) = self.out.related.get_mut(i) {
+                r.text.push('\n');
+                r.text.push_str(text);
+                self.trace.push(Trace::Related(i));
+                return;
+            }
+        }
+        self.related(Related {
+            title: None,
+            text: text.to_string(),
+            url: None,
+        });
+        self.open_related = Some(self.out.related.len() - 1);
+    }
+
+    pub fn set_title(&mut self, t: &str) {
+        if self.out.meta.title.is_none() && !t.is_empty() {
+            self.out.meta.title = Some(t.to_string());
+        }
+    }
+
+    /// Applies labelled fields; fills only what is still empty (earlier sources win).
+    pub fn apply_fields(&mut self, fields: &[(Field, String)]) {
+        let m = &mut self.out.meta;
+        for (field, v) in fields {
+            match field {
+                Field::OriginalTitle => {
+                    if m.original_title.is_none() && !v.is_empty() {
+                        m.original_title = Some(v.clone());
+                    }
+                }
+                Field::Editor => {
+                    if m.editors.is_empty() {
+                        m.editors = editor_names(v);
+                    }
+                }
+                Field::Outlet => {
+                    if m.outlet.is_none() && !v.is_empty() {
+                        m.outlet = Some(v.clone());
+                    }
+                }
+                Field::Author => {
+                    if m.authors.is_empty() {
+                        m.authors = author_names(v);
+                    }
+                }
+                Field::Published => {
+                    if m.published.is_none() && !v.is_empty() {
+                        m.published = Some(v.clone());
+                    }
+                }
+                Field::Other => {}
+            }
+        }
+    }
+
+    fn meta_rule(fields: &[(Field, String)]) -> &'static str {
+        match fields.first().map(|f| f.0) {
+            _ if fields.len() > 1 => "meta-line",
+            Some(Field::OriginalTitle) => "original-title",
+            Some(Field::Editor) => "editor-line",
+            Some(Field::Outlet) => "source-line",
+            Some(Field::Author) => "author-line",
+            Some(Field::Published) => "time-line",
+            _ => "meta-line",
+        }
+    }
+
+    /// Processes the pieces of one document in order.
+    pub fn run(&mut self, pieces: Vec<Piece>) {
+        let teaser: Vec<bool> = pieces
+            .iter()
+            .map(|p| {
+                matches!(p.kind, PieceKind::Para | PieceKind::ListItem { .. })
+                    && p.region == Region::Body
+                    && is_teaser(&p.text)
+            })
+            .collect();
+        // An English version: the run of Latin lines that ends the body.
+        let translation_from = self.translation_start(&pieces);
+        for (idx, piece) in pieces.into_iter().enumerate() {
+            if Some(idx) == translation_from {
+                self.out.translation = Some(Translation {
+                    lang: "en".into(),
+                    title: None,
+                    paragraphs: Vec::new(),
+                });
+            }
+            if translation_from.is_some_and(|s| idx >= s) {
+                self.translation_line(piece);
+                continue;
+            }
+            let near_teaser =
+                (idx > 0 && teaser[idx - 1]) || teaser.get(idx + 1).copied().unwrap_or(false);
+            self.piece(piece, teaser[idx] && near_teaser);
+        }
+    }
+
+    fn translation_start(&self, pieces: &[Piece]) -> Option<usize> {
+        let body: Vec<usize> = (0..pieces.len())
+            .filter(|&i| {
+                pieces[i].region == Region::Body
+                    && matches!(pieces[i].kind, PieceKind::Para | PieceKind::Heading(_))
+            })
+            .collect();
+        let mut start = None;
+        for &i in body.iter().rev() {
+            if is_latin_line(&pieces[i].text) {
+                start = Some(i);
+            } else {
+                break;
+            }
+        }
+        let s = start?;
+        let latin = body.iter().filter(|&&i| i >= s).count();
+        let cjk_before = body
+            .iter()
+            .filter(|&&i| i < s && pieces[i].text.chars().filter(|c| is_cjk(*c)).count() >= 10)
+            .count();
+        if latin >= 2 && cjk_before >= 1 {
+            Some(s)
+        } else {
+            None
+        }
+    }
+
+    fn translation_line(&mut self, piece: Piece) {
+        let text = clean(&piece.text);
+        if text.is_empty() {
+            return;
+        }
+        if piece.region != Region::Body
+            || !matches!(
+                piece.kind,
+                PieceKind::Para
+                    | PieceKind::Heading(_)
+                    | PieceKind::Quote
+                    | PieceKind::ListItem { .. }
+            )
+        {
+            return self.piece(piece, false);
+        }
+        let Some(tr) = self.out.translation.as_mut() else {
+            return;
+        };
+        if tr.title.is_none()
+            && tr.paragraphs.is_empty()
+            && text.chars().count() <= 120
+            && !text.ends_with('.')
+        {
+            tr.title = Some(text);
+            self.trace.push(Trace::Translation(None));
+        } else {
+            tr.paragraphs.push(text);
+            self.trace
+                .push(Trace::Translation(Some(tr.paragraphs.len() - 1)));
+        }
+    }
+
+    fn piece(&mut self, piece: Piece, in_teaser_run: bool) {
+        let text = clean(&piece.text);
+        match piece.region {
+            Region::Dropped(rule) => {
+                if let PieceKind::Image { .. } = piece.kind {
+                    return;
+                }
+                return self.remove(rule, &text);
+            }
+            Region::Role(role) => return self.role_piece(role, &text, &piece),
+            Region::Outside { near } => return self.outside_piece(near, &text, &piece),
+            Region::CutSection => {
+                if !matches!(piece.kind, PieceKind::Image { .. } | PieceKind::Marker) {
+                    if self.related_item(&text, &piece) {
+                        return;
+                    }
+                    return self.remove("related-section", &text);
+                }
+                return;
+            }
+            Region::Body => {}
+        }
+        match &piece.kind {
+            PieceKind::Marker => {
+                let f = Folded::new(&text);
+                if is_section_heading(&f) {
+                    self.zone = Zone::Related;
+                    self.open_related = None;
+                } else if is_widget(&f) || f.len() == 0 {
+                    if self.zone == Zone::Related {
+                        self.zone = Zone::Body;
+                    }
+                }
+                return;
+            }
+            PieceKind::Image { url, alt } => {
+                return self.image(url.clone(), alt.clone(), piece.url.clone());
+            }
+            _ => {}
+        }
+        if text.is_empty() {
+            return;
+        }
+        let f = Folded::new(&text);
+        // metadata lines anywhere
+        if let Some(fields) = meta_fields(&text) {
+            let rule = Self::meta_rule(&fields);
+            self.apply_fields(&fields);
+            if self.zone == Zone::Header {
+                self.header_shape
+                    .push(crate::profiles::HeaderLine::MetaFields);
+            }
+            return self.remove(rule, &text);
+        }
+        if is_click_enlarge(&f) {
+            return self.remove("click-to-enlarge", &text);
+        }
+        if is_section_heading(&f) {
+            self.zone = Zone::Related;
+            self.open_related = None;
+            return self.remove("related-heading", &text);
+        }
+        if is_promo(&f) {
+            return self.remove("app-promo", &text);
+        }
+        if is_widget(&f) {
+            return self.remove("share-widget", &text);
+        }
+        if is_copyright(&f) {
+            return self.remove("copyright", &text);
+        }
+        if let Some((parts, _)) = breadcrumb(&text, self.zone == Zone::Header && !self.body_seen) {
+            if self.out.meta.breadcrumb.is_empty() {
+                self.out.meta.breadcrumb = parts;
+            }
+            if self.zone == Zone::Header {
+                self.header_shape
+                    .push(crate::profiles::HeaderLine::Breadcrumb);
+            }
+            return self.remove("breadcrumb", &text);
+        }
+        if self.zone == Zone::Related {
+            if self.related_item(&text, &piece) {
+                return;
+            }
+            return self.related_paragraph(&text);
+        }
+        if self.zone == Zone::Header && self.text_mode && self.header_line(&text) {
+            return;
+        }
+        if in_teaser_run {
+            let (title, body) = split_teaser(&text);
+            return self.related(Related {
+                title,
+                text: body,
+                url: piece.url.clone(),
+            });
+        }
+        // captions and photo credits
+        if piece.kind == PieceKind::Caption
+            || is_photo_credit(&text)
+            || (piece.centered
+                && self.last_image_uncaptioned()
+                && text.chars().count() <= 100
+                && !ends_sentence_long(&text))
+        {
+            return self.caption(&text);
+        }
+        self.zone = Zone::Body;
+        self.body_seen = true;
+        match piece.kind {
+            PieceKind::Heading(level) => {
+                if !self.title_seen
+                    && self.out.blocks.is_empty()
+                    && level <= 2
+                    && (self.out.meta.title.is_none()
+                        || self.out.meta.title.as_deref() == Some(text.as_str()))
+                {
+                    self.title_seen = true;
+                    self.set_title(&text);
+                    return self.remove("title", &text);
+                }
+                self.block(Block::Heading { level, text })
+            }
+            PieceKind::ListItem { ordered, group } => {
+                if self.list_group == Some(group) {
+                    if let Some(Block::List { items, .. }) = self.out.blocks.last_mut() {
+                        items.push(text);
+                        self.trace.push(Trace::Block(self.out.blocks.len() - 1));
+                        return;
+                    }
+                }
+                self.block(Block::List {
+                    ordered,
+                    items: vec![text],
+                });
+                self.list_group = Some(group);
+            }
+            PieceKind::Quote => self.block(Block::Quote(text)),
+            _ => self.block(Block::Paragraph(text)),
+        }
+    }
+
+    /// Header lines of text dumps, read by shape. Returns whether the line was consumed.
+    fn header_line(&mut self, text: &str) -> bool {
+        use crate::profiles::HeaderLine as H;
+        let chars = text.chars().count();
+        if !self.title_seen {
+            if chars <= 80 && !ends_sentence(text) || chars <= 60 {
+                self.title_seen = true;
+                self.set_title(text);
+                self.header_shape.push(H::Title);
+                self.remove("title", text);
+                return true;
+            }
+            return false;
+        }
+        if is_timestamp(text) {
+            if self.out.meta.published.is_none() {
+                self.out.meta.published = Some(text.to_string());
+            }
+            self.header_shape.push(H::Timestamp);
+            self.remove("timestamp-line", text);
+            return true;
+        }
+        if is_count(text) {
+            self.header_shape.push(H::Count);
+            self.remove("comment-count", text);
+            return true;
+        }
+        let folded = Folded::new(text).as_string();
+        if PLACEHOLDER_UPLOADERS
+            .iter()
+            .any(|p| folded.eq_ignore_ascii_case(p))
+        {
+            self.header_shape.push(H::Uploader);
+            self.remove("placeholder-uploader", text);
+            return true;
+        }
+        // a short name line under the title: the byline
+        if chars <= 12
+            && !text.chars().any(|c| "，。！？：:,.!?；;、".contains(c))
+            && text.chars().filter(|c| is_cjk(*c)).count() >= 2
+            && self.header_shape.last() == Some(&H::Title)
+        {
+            if self.out.meta.authors.is_empty() {
+                self.out.meta.authors = author_names(text);
+            }
+            self.header_shape.push(H::Uploader);
+            self.remove("byline", text);
+            return true;
+        }
+        false
+    }
+
+    fn related_item(&mut self, text: &str, piece: &Piece) -> bool {
+        if text.is_empty() {
+            return true;
+        }
+        if is_teaser(text) {
+            let (title, body) = split_teaser(text);
+            self.related(Related {
+                title,
+                text: body,
+                url: piece.url.clone(),
+            });
+            return true;
+        }
+        if piece.url.is_some() {
+            self.related(Related {
+                title: Some(text.to_string()),
+                text: String::new(),
+                url: piece.url.clone(),
+            });
+            return true;
+        }
+        false
+    }
+
+    fn last_image_uncaptioned(&self) -> bool {
+        matches!(self.out.blocks.last(), Some(Block::Image(img)) if self.alt_provisional || img.caption.is_none() && img.credit.is_none())
+            && matches!(self.trace.last(), Some(Trace::Block(_)))
+    }
+
+    fn caption(&mut self, text: &str) {
+        let (caption, credit) = split_credit(text);
+        let credit_only_after_caption = caption.is_none()
+            && matches!(self.out.blocks.last(), Some(Block::Image(img)) if img.url.is_some() && img.caption.is_some() && img.credit.is_none())
+            && matches!(self.trace.last(), Some(Trace::Block(_)));
+        if self.last_image_uncaptioned() || credit_only_after_caption {
+            let replace = self.alt_provisional;
+            if let Some(Block::Image(img)) = self.out.blocks.last_mut() {
+                if replace {
+                    img.caption = caption;
+                    img.credit = credit;
+                } else {
+                    if caption.is_some() {
+                        img.caption = caption;
+                    }
+                    if credit.is_some() {
+                        img.credit = credit;
+                    }
+                }
+                self.alt_provisional = false;
+                self.trace.push(Trace::Block(self.out.blocks.len() - 1));
+                return;
+            }
+        }
+        self.zone = Zone::Body;
+        self.block(Block::Image(Image {
+            url: None,
+            caption,
+            credit,
+        }));
+    }
+
+    fn image(&mut self, url: Option<String>, alt: Option<String>, _link: Option<String>) {
+        let u = url.as_deref().unwrap_or("").to_ascii_lowercase();
+        let alt_f = alt.as_deref().map(Folded::new);
+        let qr = u.contains("qrcode")
+            || u.contains("erweima")
+            || u.contains("/qr")
+            || u.contains("_qr")
+            || u.contains("ewm")
+            || alt_f
+                .as_ref()
+                .is_some_and(|f| f.contains("二维码") || f.contains("扫码"));
+        if qr || self.zone == Zone::Related || url.is_none() {
+            // pictures carry no visible text of their own; nothing to record
+            return;
+        }
+        let caption = alt.as_deref().and_then(alt_caption);
+        let (caption, credit) = match caption {
+            Some(c) => split_credit(&c),
+            None => (None, None),
+        };
+        self.zone = if self.zone == Zone::Header {
+            Zone::Body
+        } else {
+            self.zone
+        };
+        self.block(Block::Image(Image {
+            url,
+            caption,
+            credit,
+        }));
+        // an alt caption is provisional: a visible caption that follows replaces it
+        if let Some(Block::Image(img)) = self.out.blocks.last_mut() {
+            if img.caption.is_some() || img.credit.is_some() {
+                self.alt_provisional = true;
+            }
+        }
+    }
+
+    fn role_piece(&mut self, role: Role, text: &str, piece: &Piece) {
+        if text.is_empty() {
+            return;
+        }
+        match role {
+            Role::Title => {
+                self.set_title(text);
+                self.remove("title", text)
+            }
+            Role::Published => {
+                if let Some(fields) = meta_fields(text) {
+                    self.apply_fields(&fields);
+                } else if self.out.meta.published.is_none()
+                    && text.chars().any(|c| c.is_ascii_digit())
+                {
+                    self.out.meta.published = Some(text.to_string());
+                }
+                self.remove("time-line", text)
+            }
+            Role::Outlet => {
+                if let Some(fields) = meta_fields(text) {
+                    self.apply_fields(&fields);
+                } else if self.out.meta.outlet.is_none() && text.chars().count() <= 30 {
+                    self.out.meta.outlet = Some(text.to_string());
+                }
+                self.remove("source-line", text)
+            }
+            Role::Breadcrumb => {
+                if let Some((parts, _)) = breadcrumb(text, true) {
+                    if self.out.meta.breadcrumb.is_empty() {
+                        self.out.meta.breadcrumb = parts;
+                    }
+                }
+                self.remove("breadcrumb", text)
+            }
+            Role::MetaLines => {
+                if let Some(fields) = meta_fields(text) {
+                    let rule = Self::meta_rule(&fields);
+                    self.apply_fields(&fields);
+                    self.remove(rule, text)
+                } else if is_timestamp(text) {
+                    if self.out.meta.published.is_none() {
+                        self.out.meta.published = Some(text.to_string());
+                    }
+                    self.remove("time-line", text)
+                } else {
+                    self.outside_piece(true, text, piece)
+                }
+            }
+        }
+    }
+
+    fn outside_piece(&mut self, near: bool, text: &str, _piece: &Piece) {
+        if text.is_empty() {
+            return;
+        }
+        if near {
+            if let Some(fields) = meta_fields(text) {
+                let rule = Self::meta_rule(&fields);
+                self.apply_fields(&fields);
+                return self.remove(rule, text);
+            }
+        }
+        self.remove("outside-article", text)
+    }
+}
+
+fn ends_sentence_long(t: &str) -> bool {
+    t.chars().count() > 60 && ends_sentence(t)
+}
+
+/// An alt text that reads as a caption (not a file name or a stock word).
+fn alt_caption(alt: &str) -> Option<String> {
+    let a = clean(alt);
+    let f = Folded::new(&a);
+    let cjk = a.chars().filter(|c| is_cjk(*c)).count();
+    if cjk < 2
+        || is_click_enlarge(&f)
+        || ["图片", "配图", "图", "资料图", "image", "img", "photo"].contains(&a.as_str())
+    {
+        return None;
+    }
+    Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_line_with_pipes() {
+        let f =
+            meta_fields("發佈時間:2025-03-01 10:20:30 | 來源:河畔日報 | 作者: | 責任編輯:林小溪")
+                .unwrap();
+        assert_eq!(
+            f,
+            vec![
+                (Field::Published, "2025-03-01 10:20:30".into()),
+                (Field::Outlet, "河畔日報".into()),
+                (Field::Author, "".into()),
+                (Field::Editor, "林小溪".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn meta_line_rejects_sentences() {
+        assert!(meta_fields("来源：据本报记者从市交通部门了解到的情况，新桥将于下月初正式通车并开放给所有车辆通行，届时周边交通压力将大大缓解。").is_none());
+        assert!(meta_fields("今天天气很好。").is_none());
+        assert!(meta_fields("（责任编辑：王五）").is_some());
+    }
+
+    #[test]
+    fn editors_lose_staff_codes() {
+        assert_eq!(editor_names("杨柳_NF1234"), vec!["杨柳"]);
+        assert_eq!(editor_names("石头 PK155"), vec!["石头"]);
+        assert_eq!(editor_names("甲乙、丙丁"), vec!["甲乙", "丙丁"]);
+        assert_eq!(editor_names(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn credits() {
+        assert_eq!(
+            split_credit("3月5日，游客在河畔公园赏花。本报记者 林小溪 摄"),
+            (
+                Some("3月5日，游客在河畔公园赏花。".into()),
+                Some("本报记者 林小溪 摄".into())
+            )
+        );
+        assert_eq!(
+            split_credit("河畔公园 图片来源：河畔日报"),
+            (Some("河畔公园".into()), Some("图片来源：河畔日报".into()))
+        );
+        assert!(is_photo_credit("游客在河畔公园赏花。記者 林小溪 攝"));
+        assert!(!is_photo_credit("游客在河畔公园赏花。"));
+    }
+
+    #[test]
+    fn phrase_table_in_both_scripts() {
+        assert!(is_section_heading(&Folded::new("相關閱讀")));
+        assert!(is_section_heading(&Folded::new("【相关新闻】")));
+        assert!(is_section_heading(&Folded::new("熱門資訊")));
+        assert!(!is_section_heading(&Folded::new("相关部门表示将加快进度")));
+        assert!(is_widget(&Folded::new("舉報/反饋")));
+        assert!(is_widget(&Folded::new("分享到：微信 微博")));
+        assert!(is_promo(&Folded::new("海量资讯，尽在河畔新闻APP")));
+        assert!(is_promo(&Folded::new("扫码关注我们")));
+        assert!(is_click_enlarge(&Folded::new("點擊查看大圖")));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(is_timestamp("2025-03-01 10:20:30"));
+        assert!(is_timestamp("2025年03月01日 10:20"));
+        assert!(!is_timestamp("3月1日"));
+        assert!(is_count("0"));
+        assert!(is_count("12条评论"));
+        assert!(!is_count("二〇二五"));
+        assert!(is_teaser("河畔新桥通车..."));
+        assert!(!is_teaser("他说……"));
+        assert_eq!(
+            breadcrumb("首頁 > 頭條", false).map(|b| b.0),
+            Some(vec!["首頁".to_string(), "頭條".to_string()])
+        );
+        assert!(is_latin_line(
+            "The new bridge over the river opened on Monday."
+        ));
+        assert!(!is_latin_line("河畔新桥通车 APP"));
+    }
+}

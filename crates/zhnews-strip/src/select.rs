@@ -1,0 +1,120 @@
+//! Simple selectors for profile tables: `tag`, `#id`, `.class`,
+//! `[attr=value]`, `[attr]`, `[attr^=prefix]`, `[attr*=part]` and their
+//! compounds (`div.post_body#endText`). Profiles need no combinators: an
+//! article container or a drop target is named by its own attributes.
+
+use crate::html::Element;
+
+pub(crate) fn matches(sel: &str, el: &Element) -> bool {
+    let mut rest = sel.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    // tag part
+    let tag_end = rest.find(['.', '#', '[']).unwrap_or(rest.len());
+    let tag = &rest[..tag_end];
+    if !tag.is_empty() && tag != "*" && !tag.eq_ignore_ascii_case(&el.name) {
+        return false;
+    }
+    rest = &rest[tag_end..];
+    while !rest.is_empty() {
+        let (kind, body) = rest.split_at(1);
+        match kind {
+            "." | "#" => {
+                let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+                let v = &body[..end];
+                let ok = if kind == "." {
+                    el.has_class(v)
+                } else {
+                    el.id.as_deref() == Some(v)
+                };
+                if !ok {
+                    return false;
+                }
+                rest = &body[end..];
+            }
+            "[" => {
+                let Some(end) = body.find(']') else {
+                    return false;
+                };
+                let cond = &body[..end];
+                if !attr_matches(cond, el) {
+                    return false;
+                }
+                rest = &body[end + 1..];
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn attr_matches(cond: &str, el: &Element) -> bool {
+    let get = |name: &str| -> Option<&str> {
+        match name {
+            "id" => el.id.as_deref(),
+            "class" => el.class.as_deref(),
+            _ => el.attr(name),
+        }
+    };
+    let Some(eq) = cond.find('=') else {
+        return get(cond.trim()).is_some();
+    };
+    let (mut name, value) = (&cond[..eq], cond[eq + 1..].trim().trim_matches(['"', '\'']));
+    let op = name
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '^' | '*' | '$' | '~'));
+    if op.is_some() {
+        name = &name[..name.len() - 1];
+    }
+    let Some(actual) = get(name.trim()) else {
+        return false;
+    };
+    match op {
+        Some('^') => actual.starts_with(value),
+        Some('*') => actual.contains(value),
+        Some('$') => actual.ends_with(value),
+        Some('~') => actual.split_ascii_whitespace().any(|w| w == value),
+        _ => actual == value,
+    }
+}
+
+pub(crate) fn matches_any(sels: &[&str], el: &Element) -> bool {
+    sels.iter().any(|s| matches(s, el))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(name: &str, id: Option<&str>, class: Option<&str>, attrs: &[(&str, &str)]) -> Element {
+        Element {
+            name: name.into(),
+            id: id.map(Into::into),
+            class: class.map(Into::into),
+            attrs: attrs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn compound_selectors() {
+        let e = el(
+            "div",
+            Some("endText"),
+            Some("post_body clearfix"),
+            &[("itemprop", "articleBody")],
+        );
+        assert!(matches("div.post_body#endText", &e));
+        assert!(matches("#endText", &e));
+        assert!(matches(".clearfix", &e));
+        assert!(matches("[itemprop=articleBody]", &e));
+        assert!(matches("[class*=body]", &e));
+        assert!(!matches("p.post_body", &e));
+        assert!(!matches(".post", &e));
+        assert!(!matches("[itemprop=author]", &e));
+    }
+}
