@@ -129,24 +129,29 @@ fn utf16_fit(encoding: &'static Encoding, bytes: &[u8]) -> Option<u32> {
         return None;
     }
     let map = common_hanzi();
-    let mut good = 0u32;
+    // Two tallies: `sure` counts what Chinese text is mostly made of; `loose` adds rare Hanzi
+    // (names, Cantonese, HKSCS). Legacy bytes read as UTF-16 turn ASCII pairs into random
+    // Hanzi, which are rarely common ones, so both must be high.
+    let mut sure = 0u32;
+    let mut loose = 0u32;
     let mut total = 0u32;
     for c in text.chars() {
         total += 1;
-        let ok = match c as u32 {
-            0x09 | 0x0A | 0x0D | 0x20..=0x7E => true,
-            0x4E00..=0x9FFF => is_common_hanzi(map, c),
-            0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2000..=0x206F | 0x3040..=0x30FF => true,
-            0x00A0..=0x00FF => true,
-            _ => false,
-        };
-        good += u32::from(ok);
+        match c as u32 {
+            0x09 | 0x0A | 0x0D | 0x20..=0x7E => sure += 1,
+            0x4E00..=0x9FFF if is_common_hanzi(map, c) => sure += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x3FFFF => loose += 1,
+            0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2000..=0x206F | 0x3040..=0x30FF => sure += 1,
+            0x00A0..=0x00FF => sure += 1,
+            _ => {}
+        }
     }
     if total < 2 {
         return None;
     }
-    let per_mille = good * 1000 / total;
-    (per_mille >= 900).then_some(per_mille)
+    let sure_pm = sure * 1000 / total;
+    let loose_pm = (sure + loose) * 1000 / total;
+    (sure_pm >= 600 && loose_pm >= 900).then_some(loose_pm * 2 + sure_pm)
 }
 
 /// Normalises a TLD hint to what chardetng expects (lowercase ASCII, no dots); anything else is

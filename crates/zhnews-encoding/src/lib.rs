@@ -477,6 +477,15 @@ fn finish<'a>(
     }
 }
 
+/// Whether bytes that are valid UTF-8 read at least as well as UTF-8 than with `declared`.
+fn utf8_reads_better(declared: &'static Encoding, bytes: &[u8]) -> bool {
+    let other = detect::score(declared, bytes);
+    if other.replaced > 0 {
+        return true;
+    }
+    detect::score(UTF_8, bytes).score >= other.score
+}
+
 /// A declaration that did not verify cleanly, kept in case detection does no better.
 struct Doubtful<'a> {
     declaration: Declaration,
@@ -536,7 +545,9 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
             });
             continue;
         }
-        if utf8_valid && !ascii {
+        // Valid UTF-8 beats a legacy declaration, except when the declared decoding reads
+        // better: a couple of GBK or UTF-16 characters can happen to form valid UTF-8.
+        if utf8_valid && !ascii && utf8_reads_better(enc, bytes) {
             warnings.push(Warning::DeclarationOverruled {
                 source: d.source,
                 declared: enc,
