@@ -13,7 +13,9 @@
 //! regional phrase tables or everyday usage tie to one place (軟體, 計程車 /
 //! 的士, Cantonese particles). Text in OpenCC's own standard forms (爲, 僞,
 //! 衆 …), which neither region writes, reports no region unless the regional
-//! evidence outweighs it.
+//! evidence outweighs it. Text in the forms both regions share (為, 眾 …)
+//! with nothing telling Taiwan from Hong Kong leans to Taiwan (see
+//! [`detect`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -144,6 +146,9 @@ pub struct Evidence {
     pub hong_kong: usize,
     /// OpenCC standard forms that neither Taiwan nor Hong Kong writes.
     pub opencc_standard: usize,
+    /// Forms both Taiwan and Hong Kong write where OpenCC's standard differs
+    /// (為 for 爲, 眾 for 衆 …): regional text, region unknown.
+    pub regional_shared: usize,
 }
 
 /// Detects the script of `text` and, for Traditional text, its region.
@@ -155,6 +160,13 @@ pub struct Evidence {
 /// - Otherwise the majority; text whose characters all belong to both
 ///   scripts is [`Script::Hans`], since converting it to Simplified changes
 ///   nothing.
+///
+/// The region (only for [`Script::Hant`]) is the side with more regional
+/// forms and words, unless OpenCC standard forms are at least as many. When
+/// neither side has any but the text uses the forms both regions share
+/// instead of OpenCC's standard ones (為 rather than 爲), it is
+/// [`Region::Taiwan`]: Taiwan is by far the larger source of such text, and
+/// Hong Kong text nearly always shows one of its own forms or words.
 ///
 /// ```
 /// use zhnews_script::{detect, Region, Script};
@@ -200,6 +212,9 @@ pub fn evidence(text: &str) -> Evidence {
         if class & STD != 0 {
             ev.opencc_standard += 1;
         }
+        if class & SHARED != 0 {
+            ev.regional_shared += 1;
+        }
         if class & WORD != 0 {
             let rest = &text[i..];
             for &(word, region) in WORDS {
@@ -231,7 +246,15 @@ fn decide(ev: &Evidence) -> Detection {
     } else {
         Script::Hans
     };
-    let region = if script != Script::Hant || ev.opencc_standard >= ev.taiwan.max(ev.hong_kong) {
+    let region = if script != Script::Hant {
+        None
+    } else if ev.taiwan == 0 && ev.hong_kong == 0 {
+        // Regional forms with nothing that tells the regions apart: lean to
+        // Taiwan, the far larger source of Traditional text, whose wording
+        // (支援 for 支持 …) a Taiwan-aware conversion undoes; Hong Kong text
+        // nearly always shows one of its own forms (説, 温, 衞 …) or words.
+        (ev.regional_shared > ev.opencc_standard).then_some(Region::Taiwan)
+    } else if ev.opencc_standard >= ev.taiwan.max(ev.hong_kong) {
         None
     } else if ev.taiwan > ev.hong_kong {
         Some(Region::Taiwan)
@@ -250,6 +273,7 @@ const HK: u8 = 8;
 const STD: u8 = 16;
 /// First character of a regional word in [`WORDS`].
 const WORD: u8 = 32;
+const SHARED: u8 = 64;
 
 /// Character forms OpenCC's TWVariants produces and HKVariants does not,
 /// left out where the form is common in Hong Kong writing as well (群, 床, 峰,
@@ -261,6 +285,8 @@ const HK_CHARS: &str = "兑卧叁囱媪悦愠户揾敍枴氲温煴税緼脱腽�
 /// OpenCC standard forms that both TWVariants and HKVariants replace: text
 /// made by s2t/t2s-style converters, not written in either region.
 const STD_CHARS: &str = "爲僞衆癡皁祕竈糉脣踊鉢鍼潙蔿嬀";
+/// What both TWVariants and HKVariants write for [`STD_CHARS`].
+const SHARED_CHARS: &str = "為偽眾痴皂秘灶粽唇踴缽針溈蒍媯";
 
 /// Regional wording. Taiwan words are from OpenCC's TWPhrases (the Taiwan
 /// side of entries whose Hong Kong and mainland-derived form differs) plus
@@ -293,6 +319,11 @@ const WORDS: &[(&str, Region)] = &[
     ("新臺幣", Region::Taiwan),
     ("新台幣", Region::Taiwan),
     ("品質", Region::Taiwan),
+    ("使用者", Region::Taiwan),
+    ("晶片", Region::Taiwan),
+    ("釋出", Region::Taiwan),
+    ("點選", Region::Taiwan),
+    ("腳踏車", Region::Taiwan),
     ("軟件", Region::HongKong),
     ("網絡", Region::HongKong),
     ("的士", Region::HongKong),
@@ -382,7 +413,12 @@ fn tables() -> &'static Tables {
         for c in table_chars(HANT_ONLY) {
             t.add(c, HANT);
         }
-        for (chars, class) in [(TW_CHARS, TW), (HK_CHARS, HK), (STD_CHARS, STD)] {
+        for (chars, class) in [
+            (TW_CHARS, TW),
+            (HK_CHARS, HK),
+            (STD_CHARS, STD),
+            (SHARED_CHARS, SHARED),
+        ] {
             for c in chars.chars() {
                 t.add(c, class);
             }
