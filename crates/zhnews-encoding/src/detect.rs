@@ -18,6 +18,8 @@ pub(crate) struct Verdict {
     pub(crate) encoding: &'static Encoding,
     /// Whether the evidence was clear (else the encoding is a best guess).
     pub(crate) confident: bool,
+    /// Whether chardetng, on its own, confidently named the same encoding.
+    pub(crate) chardetng_agrees: bool,
 }
 
 /// Bitmap over U+4E00..=U+9FFF of the frequently used Hanzi: GB2312 level 1 (3755 characters)
@@ -204,6 +206,7 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
         return Verdict {
             encoding,
             confident: true,
+            chardetng_agrees: false,
         };
     }
     let mut detector = chardetng::EncodingDetector::new();
@@ -236,6 +239,7 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
         return Verdict {
             encoding: guess,
             confident: false,
+            chardetng_agrees: false,
         };
     };
     let confident = best.replaced == 0
@@ -245,6 +249,7 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     Verdict {
         encoding: best.encoding,
         confident,
+        chardetng_agrees: guess_confident && best.encoding == guess,
     }
 }
 

@@ -580,11 +580,25 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         // Clean, but a lie can decode cleanly too (Big5 bytes are valid GBK; anything is valid
         // windows-1252): ask detection whether something else is far more plausible.
         let v = *verdict.get_or_insert_with(|| detect::detect(bytes, tld));
-        if v.confident && v.encoding != enc {
+        // Only a Chinese reading that is plausible on its own can overrule a clean declaration.
+        if v.confident
+            && v.encoding != enc
+            && (v.encoding == GB18030 || v.encoding == encoding_rs::BIG5)
+        {
             let declared = detect::score(enc, bytes);
             let detected = detect::score(v.encoding, bytes);
-            let margin = (declared.non_ascii as i64).max(8);
-            if detected.replaced == 0 && detected.score - declared.score >= margin {
+            // A short text gives little evidence: demand a wide margin before calling it a lie,
+            // narrower when chardetng's own frequency model names the same encoding.
+            let n = detected.non_ascii as i64;
+            let margin = if v.chardetng_agrees {
+                (n / 2).max(12)
+            } else {
+                (n * 3 / 2).max(24)
+            };
+            if detected.replaced == 0
+                && detected.score >= detected.non_ascii as i64
+                && detected.score - declared.score >= margin
+            {
                 doubtful.get_or_insert(Doubtful {
                     declaration: d,
                     text,
@@ -601,6 +615,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         detect::Verdict {
             encoding: UTF_8,
             confident: !ascii,
+            chardetng_agrees: false,
         }
     } else {
         *verdict.get_or_insert_with(|| detect::detect(bytes, tld))
