@@ -388,16 +388,16 @@ fn pair_brackets(text: &str, runs: &mut [Run]) {
         }
     }
     let mut converts = vec![false; runs.len()];
-    for k in 0..runs.len() {
-        if runs[k].converts {
+    for (k, run) in runs.iter().enumerate() {
+        if run.converts {
             let r = root(&mut parent, k);
             converts[r] = true;
         }
     }
-    for k in 0..runs.len() {
+    for (k, run) in runs.iter_mut().enumerate() {
         let r = root(&mut parent, k);
         if converts[r] {
-            runs[k].converts = true;
+            run.converts = true;
         }
     }
 }
