@@ -188,15 +188,25 @@ pub fn evidence(text: &str) -> Evidence {
         if cp < 0x3040 {
             continue;
         }
-        if is_kana_or_hangul(cp) {
+        // The common case first: one range test and one table load.
+        let class = if (0x4E00..0xA000).contains(&cp) {
+            tables
+                .dense
+                .get((cp - DENSE_START) as usize)
+                .copied()
+                .unwrap_or(0)
+        } else if is_kana_or_hangul(cp) {
             ev.kana_hangul += 1;
             continue;
-        }
-        if !is_han(cp) {
+        } else if is_han(cp) {
+            tables.class(c)
+        } else {
+            continue;
+        };
+        ev.han += 1;
+        if class == 0 {
             continue;
         }
-        ev.han += 1;
-        let class = tables.class(c);
         if class & HANS != 0 {
             ev.simplified_only += 1;
         }
@@ -217,7 +227,8 @@ pub fn evidence(text: &str) -> Evidence {
         }
         if class & WORD != 0 {
             let rest = &text[i..];
-            for &(word, region) in WORDS {
+            let from = tables.words.partition_point(|&(first, _, _)| first < c);
+            for &(_, word, region) in tables.words[from..].iter().take_while(|w| w.0 == c) {
                 if rest.starts_with(word) {
                     match region {
                         Region::Taiwan => ev.taiwan += 1,
@@ -361,6 +372,8 @@ const DENSE_END: u32 = 0xA000;
 struct Tables {
     dense: Vec<u8>,
     sparse: Vec<(char, u8)>,
+    /// [`WORDS`] keyed and sorted by first character.
+    words: Vec<(char, &'static str, Region)>,
 }
 
 impl Tables {
@@ -406,6 +419,7 @@ fn tables() -> &'static Tables {
         let mut t = Tables {
             dense: vec![0; (DENSE_END - DENSE_START) as usize],
             sparse: Vec::new(),
+            words: Vec::new(),
         };
         for c in table_chars(HANS_ONLY) {
             t.add(c, HANS);
@@ -423,11 +437,13 @@ fn tables() -> &'static Tables {
                 t.add(c, class);
             }
         }
-        for &(word, _) in WORDS {
+        for &(word, region) in WORDS {
             if let Some(c) = word.chars().next() {
                 t.add(c, WORD);
+                t.words.push((c, word, region));
             }
         }
+        t.words.sort_by_key(|w| w.0);
         t
     })
 }

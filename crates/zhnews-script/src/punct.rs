@@ -105,6 +105,13 @@ fn width_line(text: &str, start: usize, end: usize, out: &mut Edits<'_>) {
     }
     let mut buf = [0u8; 4];
     let body = &text[body_start..body_end];
+    // Every character this pass converts is U+FFxx, encoded from 0xEF on.
+    if !body.as_bytes().contains(&0xEF) {
+        if body_end < end {
+            out.replace(body_end..end, "");
+        }
+        return;
+    }
     let mut prev: Option<char> = text[..body_start].chars().next_back();
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {

@@ -55,14 +55,28 @@ pub fn mainland_variant_pairs() -> &'static [(char, char)] {
 
 struct Map {
     pairs: Vec<(char, char)>,
+    /// One bit per code point in U+3400..U+A000, where nearly all keys and
+    /// nearly all running text lie, so most characters cost one load.
+    dense: Vec<u64>,
     min: char,
     max: char,
 }
+
+const DENSE_START: u32 = 0x3400;
+const DENSE_END: u32 = 0xA000;
 
 impl Map {
     fn get(&self, c: char) -> Option<char> {
         if c < self.min || c > self.max {
             return None;
+        }
+        let cp = c as u32;
+        if (DENSE_START..DENSE_END).contains(&cp) {
+            let bit = (cp - DENSE_START) as usize;
+            let word = self.dense.get(bit / 64).copied().unwrap_or(0);
+            if word & (1 << (bit % 64)) == 0 {
+                return None;
+            }
         }
         self.pairs
             .binary_search_by_key(&c, |&(k, _)| k)
@@ -91,7 +105,22 @@ fn table() -> &'static Map {
         pairs.dedup_by_key(|p| p.0);
         let min = pairs.first().map_or('\u{10FFFF}', |p| p.0);
         let max = pairs.last().map_or('\0', |p| p.0);
-        Map { pairs, min, max }
+        let mut dense = vec![0u64; ((DENSE_END - DENSE_START) as usize).div_ceil(64)];
+        for &(v, _) in &pairs {
+            let cp = v as u32;
+            if (DENSE_START..DENSE_END).contains(&cp) {
+                let bit = (cp - DENSE_START) as usize;
+                if let Some(word) = dense.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+        }
+        Map {
+            pairs,
+            dense,
+            min,
+            max,
+        }
     })
 }
 
