@@ -16,8 +16,9 @@ import sys
 
 CJK_RADICALS = "/usr/share/unicode/CJKRadicals.txt"
 # Pairs the sources give that are wrong in running text: 觔斗 is 筋斗 on the
-# mainland, not 斤斗; 蹧蹋 is 糟蹋, not 遭蹋; 卍/卐 are symbols in their own right.
-DENY = set("觔卍卐蹧")
+# mainland, not 斤斗; 蹧蹋 is 糟蹋, not 遭蹋; 裌 (lined garment) is 夹 in 夹袄,
+# not 袷; 磪's sources disagree on its sense; 卍/卐 are symbols in their own right.
+DENY = set("觔卍卐蹧裌磪")
 
 
 def load_dict(path):
