@@ -95,7 +95,10 @@ impl Config {
     /// Whether the output is Simplified (mainland) Chinese: the configs after which
     /// [`mainland_variants`](crate::mainland_variants) may be applied.
     pub fn is_mainland_output(self) -> bool {
-        matches!(self, Config::T2s | Config::Tw2s | Config::Tw2sp | Config::Hk2s | Config::Hk2sp)
+        matches!(
+            self,
+            Config::T2s | Config::Tw2s | Config::Tw2sp | Config::Hk2s | Config::Hk2sp
+        )
     }
 }
 
@@ -147,7 +150,9 @@ pub struct Converter {
 
 impl fmt::Debug for Converter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Converter").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("Converter")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -157,11 +162,17 @@ fn load(config: Config) -> Result<Stages, Error> {
         .plans
         .iter()
         .find(|p| p.name == config.name())
-        .ok_or_else(|| Error::CorruptTables { what: format!("no plan for {config}") })?;
-    let get = |ids: &[u32], tables: &'static Tables| -> Result<&'static [&'static Matcher], Error> {
-        let v = ids.iter().map(|&id| tables.matcher(id)).collect::<Result<Vec<_>, _>>()?;
-        Ok(Vec::leak(v))
-    };
+        .ok_or_else(|| Error::CorruptTables {
+            what: format!("no plan for {config}"),
+        })?;
+    let get =
+        |ids: &[u32], tables: &'static Tables| -> Result<&'static [&'static Matcher], Error> {
+            let v = ids
+                .iter()
+                .map(|&id| tables.matcher(id))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Vec::leak(v))
+        };
     Ok(Stages {
         normalization: get(&plan.normalization, tables)?,
         segmentation: match plan.segmentation {
@@ -189,13 +200,20 @@ impl Converter {
     pub fn new(config: Config) -> Converter {
         Converter::try_new(config).unwrap_or(Converter {
             config,
-            stages: Stages { normalization: &[], segmentation: None, chain: &[] },
+            stages: Stages {
+                normalization: &[],
+                segmentation: None,
+                chain: &[],
+            },
         })
     }
 
     /// Like [`Converter::new`], but reports damaged embedded tables as an error.
     pub fn try_new(config: Config) -> Result<Converter, Error> {
-        Ok(Converter { config, stages: cached(config)? })
+        Ok(Converter {
+            config,
+            stages: cached(config)?,
+        })
     }
 
     /// The config this converter runs.
@@ -227,7 +245,9 @@ impl Converter {
             None => run_chain(chain, text, out, &mut ChainBuffers::default()),
             Some((seg, limit)) => {
                 let mut buffers = ChainBuffers::default();
-                seg.segment(text, limit, |segment| run_chain(chain, segment, out, &mut buffers));
+                seg.segment(text, limit, |segment| {
+                    run_chain(chain, segment, out, &mut buffers)
+                });
             }
         }
     }
@@ -263,4 +283,3 @@ fn run_chain(chain: &[&Matcher], text: &str, out: &mut String, buffers: &mut Cha
 pub fn tables_header() -> &'static str {
     tables::header()
 }
-

@@ -130,7 +130,10 @@ fn corrupt(what: String) -> Error {
 /// The tables, parsed once per process (matchers themselves load lazily).
 pub(crate) fn tables() -> Result<&'static Tables, Error> {
     static TABLES: OnceLock<Result<Tables, Error>> = OnceLock::new();
-    TABLES.get_or_init(|| parse(COMPILED)).as_ref().map_err(Clone::clone)
+    TABLES
+        .get_or_init(|| parse(COMPILED))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// The header lines of the embedded file (its DO-NOT-EDIT notice and source fingerprint).
@@ -145,23 +148,34 @@ fn parse(file: &'static [u8]) -> Result<Tables, Error> {
         .position(|&b| b == 0)
         .ok_or_else(|| corrupt("no header".to_owned()))?;
     let body = &file[(header_end + 1).div_ceil(4) * 4..];
-    let mut r = Reader { bytes: body, pos: 0 };
+    let mut r = Reader {
+        bytes: body,
+        pos: 0,
+    };
     let version = r.u32()?;
     if version != FORMAT_VERSION {
-        return Err(corrupt(format!("format {version}, expected {FORMAT_VERSION}")));
+        return Err(corrupt(format!(
+            "format {version}, expected {FORMAT_VERSION}"
+        )));
     }
     let n = r.u32()?;
     let offsets = r.u32s(n)?;
     // The plans follow the last matcher; find them by walking the sizes.
     let mut end = r.pos;
     for &off in &offsets {
-        let mut m = Reader { bytes: body, pos: off as usize };
+        let mut m = Reader {
+            bytes: body,
+            pos: off as usize,
+        };
         let (_nodes, _values, stream, value_bytes) = (m.u32()?, m.u32()?, m.u32()?, m.u32()?);
         m.bytes_padded(stream)?;
         m.bytes_padded(value_bytes)?;
         end = end.max(m.pos);
     }
-    let mut r = Reader { bytes: body, pos: end };
+    let mut r = Reader {
+        bytes: body,
+        pos: end,
+    };
     let count = r.u32()?;
     let mut plans = Vec::new();
     for _ in 0..count {
@@ -175,16 +189,30 @@ fn parse(file: &'static [u8]) -> Result<Tables, Error> {
         let limit = r.u32()?;
         let k = r.u32()?;
         let chain = r.u32s(k)?;
-        for &m in normalization.iter().chain(&chain).chain((seg != NO_VALUE).then_some(&seg)) {
+        for &m in normalization
+            .iter()
+            .chain(&chain)
+            .chain((seg != NO_VALUE).then_some(&seg))
+        {
             if m >= n {
                 return Err(corrupt(format!("config {name} names table {m} of {n}")));
             }
         }
         let segmentation = (seg != NO_VALUE).then_some((seg, limit));
-        plans.push(Plan { name, normalization, segmentation, chain });
+        plans.push(Plan {
+            name,
+            normalization,
+            segmentation,
+            chain,
+        });
     }
     let matchers = (0..n).map(|_| OnceLock::new()).collect();
-    Ok(Tables { body, offsets, matchers, plans })
+    Ok(Tables {
+        body,
+        offsets,
+        matchers,
+        plans,
+    })
 }
 
 impl Tables {
@@ -202,9 +230,15 @@ impl Tables {
 
 impl Matcher {
     fn load(body: &[u8], off: usize) -> Result<Matcher, Error> {
-        let mut r = Reader { bytes: body, pos: off };
+        let mut r = Reader {
+            bytes: body,
+            pos: off,
+        };
         let (n_nodes, n_values, n_stream, n_value_bytes) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
-        let mut stream = Varints { bytes: r.bytes_padded(n_stream)?, pos: 0 };
+        let mut stream = Varints {
+            bytes: r.bytes_padded(n_stream)?,
+            pos: 0,
+        };
         let values = std::str::from_utf8(r.bytes_padded(n_value_bytes)?)
             .map_err(|_| corrupt("values are not UTF-8".to_owned()))?
             .to_owned();
@@ -217,16 +251,22 @@ impl Matcher {
             let value = stream.next()?.wrapping_sub(1);
             let mut c = 0u32;
             for _ in 0..len {
-                c = c.checked_add(stream.next()?).ok_or_else(|| corrupt("char overflow".to_owned()))?;
+                c = c
+                    .checked_add(stream.next()?)
+                    .ok_or_else(|| corrupt("char overflow".to_owned()))?;
                 child_chars.push(c);
             }
             nodes.push(Node { start, len, value });
-            start = start.checked_add(len).ok_or_else(|| corrupt("too many children".to_owned()))?;
+            start = start
+                .checked_add(len)
+                .ok_or_else(|| corrupt("too many children".to_owned()))?;
         }
         let mut value_ends = Vec::with_capacity(n_values as usize);
         let mut end = 0u32;
         for _ in 0..n_values {
-            end = end.checked_add(stream.next()?).ok_or_else(|| corrupt("value overflow".to_owned()))?;
+            end = end
+                .checked_add(stream.next()?)
+                .ok_or_else(|| corrupt("value overflow".to_owned()))?;
             value_ends.push(end);
         }
         if start != n_children || child_chars.len() != n_children as usize {
@@ -252,7 +292,10 @@ impl Matcher {
                 return Err(corrupt("value id out of bounds".to_owned()));
             }
         }
-        if value_ends.last().is_some_and(|&e| e as usize != values.len()) {
+        if value_ends
+            .last()
+            .is_some_and(|&e| e as usize != values.len())
+        {
             return Err(corrupt("value lengths do not add up".to_owned()));
         }
         if child_chars.iter().any(|&c| c > 0x10_FFFF) {
@@ -319,14 +362,25 @@ impl Matcher {
     #[inline(always)]
     fn value(&self, id: u32) -> &str {
         let id = id as usize;
-        let start = if id == 0 { 0 } else { self.value_ends[id - 1] as usize };
+        let start = if id == 0 {
+            0
+        } else {
+            self.value_ends[id - 1] as usize
+        };
         &self.values[start..self.value_ends[id] as usize]
     }
 
     /// The key OpenCC matches at `b[i..]` (lowest priority present, then longest):
     /// its length in bytes and value id. `first` is the already-looked-up root child.
     #[inline(always)]
-    fn longest(&self, b: &[u8], i: usize, len0: usize, first: u32, limit: u32) -> Option<(usize, u32)> {
+    fn longest(
+        &self,
+        b: &[u8],
+        i: usize,
+        len0: usize,
+        first: u32,
+        limit: u32,
+    ) -> Option<(usize, u32)> {
         let mut node = self.nodes[first as usize];
         let mut best = None;
         let mut best_prio = u32::MAX;
@@ -358,7 +412,9 @@ impl Matcher {
     /// Byte offset of the first position at or after `from` where this stage could apply,
     /// or `b.len()`; only a hint, used to skip text a rarely-matching stage leaves alone.
     fn first_candidate(&self, b: &[u8], from: usize) -> usize {
-        let Some(leads) = &self.leads else { return from };
+        let Some(leads) = &self.leads else {
+            return from;
+        };
         let hay = &b[from..];
         let hit = match leads.as_slice() {
             [] => None,
@@ -466,7 +522,10 @@ fn decode(b: &[u8], i: usize) -> (u32, usize) {
     } else if x < 0xE0 {
         ((x & 0x1F) << 6 | (b[i + 1] as u32 & 0x3F), 2)
     } else if x < 0xF0 {
-        ((x & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F), 3)
+        (
+            (x & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F),
+            3,
+        )
     } else {
         (
             (x & 0x07) << 18
