@@ -970,10 +970,12 @@ fn point(i: &str, cont: bool) -> Option<(&str, Raw, Option<Raw>)> {
         }
     } else if let Ok((rest, (yy, 2))) = num::digits(i) {
         // Two-digit years only with a month after them (近20年 is a duration).
-        let (rest, ()) = lit(&["年"])(rest).ok()?;
-        month_num(rest).ok().filter(|(r, _)| r.starts_with('月'))?;
-        r.year = Some(YearSpec::Two(yy as i32));
-        i = rest;
+        if let Ok((rest, ())) = lit(&["年"])(rest)
+            && month_num(rest).is_ok_and(|(r, _)| r.starts_with('月'))
+        {
+            r.year = Some(YearSpec::Two(yy as i32));
+            i = rest;
+        }
     } else if let Ok((rest, y)) = word(REL_YEARS)(i) {
         r.year = Some(YearSpec::Rel(y));
         i = rest;

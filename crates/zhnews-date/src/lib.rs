@@ -39,8 +39,8 @@
 //! space, `Z`, `±hh:mm`, `±hhmm`, `±hh`, fractions), `YYYY-MM-DD HH:MM(:SS)` with `-`, `/` or
 //! `.` separators and unpadded fields, `YYYY年M月D日 HH:MM(:SS)` and `…时…分…秒`, full-width
 //! digits and punctuation, Chinese numerals (`二〇二二年九月二日`), label prefixes
-//! (`发布时间：`, `發佈時間:`, `时间：`, `日期：`, `更新时间：`…), Unix epoch seconds (9–11
-//! digits) and milliseconds (12–14 digits), English forms (`Sep 4, 2022`, `Apr 9, 2024 8:57
+//! (`发布时间：`, `發佈時間:`, `时间：`, `日期：`, `更新时间：`…), Unix epoch seconds (9–10
+//! digits) and milliseconds (12–13 digits), English forms (`Sep 4, 2022`, `Apr 9, 2024 8:57
 //! PM`, `4 September 2022`) and JavaScript `Date` strings (`Sun Sep 04 2022 15:37:50 GMT+0800
 //! (China Standard Time)`). `CST` is US Central time, as RFC 2822 defines it. A time with no
 //! offset takes the caller's default offset and `offset_given` is false.

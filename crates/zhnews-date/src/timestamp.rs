@@ -355,7 +355,8 @@ fn build(f: Fields, at: usize, default_offset: FixedOffset) -> Result<Timestamp,
 }
 
 /// All digits: a compact date (`YYYYMMDD`, `YYYYMMDDHHMMSS`), a bare year, or Unix epoch
-/// seconds (9–11 digits) or milliseconds (12–13 digits). Epoch times are UTC.
+/// seconds (9–10 digits) or milliseconds (12–13 digits). Epoch times are UTC; 11 digits is a
+/// phone number, not a time.
 fn epoch_or_compact(
     c: &mut Cur<'_>,
     run: usize,
@@ -393,10 +394,10 @@ fn epoch_or_compact(
             }
             return build(f, at, default_offset);
         }
-        9..=11 | 12..=13 => {}
+        9..=10 | 12..=13 => {}
         _ => {
             return Err(
-                c.unexpected("epoch seconds (9–11 digits), milliseconds (12–13) or YYYYMMDD")
+                c.unexpected("epoch seconds (9–10 digits), milliseconds (12–13) or YYYYMMDD")
             );
         }
     }
@@ -613,11 +614,16 @@ fn chinese(c: &mut Cur<'_>) -> Result<Fields, Error> {
     c.skip_ws();
     let shift = if c.eat_any(&["下午", "晚上", "傍晚"]) {
         12
-    } else {
-        c.eat_any(&["上午", "凌晨", "早上", "中午"]);
+    } else if c.eat_any(&["上午", "凌晨", "早上", "中午"]) {
         0
+    } else {
+        -1
     };
     c.skip_ws();
+    if shift >= 0 && c.pos == c.s.len() {
+        // A part of day is an interval, not an instant: find_dates resolves it.
+        return Err(c.unexpected("a clock time after the part of day"));
+    }
     if c.pos < c.s.len() {
         let h = zh_num(c).ok_or_else(|| c.unexpected("an hour"))?;
         let h = if shift == 12 && (1..12).contains(&h) {

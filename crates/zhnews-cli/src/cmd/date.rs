@@ -47,7 +47,7 @@ pub fn run(args: Args) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let record = resolve_line(line.trim_end_matches('\r'), anchor, args.tz);
+        let record = resolve_line(n + 1, line.trim_end_matches('\r'), anchor, args.tz);
         if record["start"].is_null() && !line.trim().is_empty() {
             unrecognised += 1;
         }
@@ -74,17 +74,30 @@ pub fn run(args: Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn resolve_line(line: &str, anchor: DateTime<FixedOffset>, tz: FixedOffset) -> serde_json::Value {
+fn resolve_line(
+    n: usize,
+    line: &str,
+    anchor: DateTime<FixedOffset>,
+    tz: FixedOffset,
+) -> serde_json::Value {
     let text = line.trim();
-    if !text.is_empty()
-        && let Ok(ts) = zhnews_date::parse_timestamp(text, tz)
-    {
-        return serde_json::json!({
-            "text": text,
-            "start": ts.datetime.to_rfc3339(),
-            "end": ts.end().to_rfc3339(),
-            "precision": ts.precision.to_string(),
-        });
+    if !text.is_empty() {
+        match zhnews_date::parse_timestamp(text, tz) {
+            Ok(ts) => {
+                return serde_json::json!({
+                    "text": text,
+                    "start": ts.datetime.to_rfc3339(),
+                    "end": ts.end().to_rfc3339(),
+                    "precision": ts.precision.to_string(),
+                });
+            }
+            // A whole-line timestamp that contradicts itself is reported, not re-read as text.
+            Err(err @ zhnews_date::Error::WeekdayMismatch { .. }) => {
+                eprintln!("zhnews date: stdin line {n}: {err}");
+                return serde_json::json!({"text": text, "start": null, "end": null, "precision": null});
+            }
+            Err(_) => {}
+        }
     }
     match zhnews_date::find_dates(line, anchor).into_iter().next() {
         Some(m) => serde_json::json!({
