@@ -16,7 +16,6 @@ pub(crate) struct FrontMeta {
     pub categories: Vec<String>,
     pub lead_image: Option<String>,
     pub url: Option<String>,
-    pub encoding: Option<String>,
 }
 
 const TITLE_KEYS: &[&str] = &["title", "headline", "标题"];
@@ -29,7 +28,6 @@ const CATEGORY_KEYS: &[&str] = &["categories", "category", "section", "栏目"];
 const IMAGE_KEYS: &[&str] = &["headimg", "image", "cover", "lead_image", "thumbnail", "banner"];
 const URL_KEYS: &[&str] = &["url", "link", "permalink", "source_url"];
 const ID_KEYS: &[&str] = &["id", "uid", "guid"];
-const ENCODING_KEYS: &[&str] = &["charset", "encoding"];
 
 impl FrontMeta {
     pub(crate) fn from_value(value: &Value<'_>) -> FrontMeta {
@@ -44,7 +42,6 @@ impl FrontMeta {
             categories: first_list(value, CATEGORY_KEYS),
             lead_image: first_scalar(value, IMAGE_KEYS),
             url: first_scalar(value, URL_KEYS),
-            encoding: first_scalar(value, ENCODING_KEYS),
         }
     }
 }
