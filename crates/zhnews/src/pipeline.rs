@@ -70,14 +70,8 @@ pub(crate) fn run(input: &Input<'_>, options: &Options) -> Result<Article, Error
         hint = hint.tld(tld);
     }
     let decoded = zhnews_encoding::decode(input.bytes, hint);
+    // The decoder's warnings already cover malformed bytes (count and first offset).
     warnings.extend(decoded.warnings.iter().map(|w| w.to_string()));
-    if decoded.malformed > 0 {
-        warnings.push(format!(
-            "{} malformed byte sequence(s) in {} input were replaced with U+FFFD",
-            decoded.malformed,
-            decoded.encoding.name()
-        ));
-    }
     let text: &str = &decoded.text;
     if text.trim().is_empty() {
         return Err(Error::Empty);
@@ -229,7 +223,7 @@ fn assemble(
         id: record_id(input, front),
         source: input.source.map(str::to_string),
         portal: stripped.profile.clone(),
-        encoding: decoded.encoding.name().to_string(),
+        encoding: decoded.encoding_name().to_string(),
         title,
         original_title: raw.original_title.as_deref().map(|t| plan.text(t)),
         outlet: raw.outlet.as_deref().map(|t| plan.text(t)),
