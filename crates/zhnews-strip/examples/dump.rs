@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut code = ExitCode::SUCCESS;
-    for path in std::env::args().skip(1) {
+    let summary = std::env::args().any(|a| a == "--summary");
+    for path in std::env::args().skip(1).filter(|a| a != "--summary") {
         let Ok(bytes) = std::fs::read(&path) else {
             eprintln!("dump: {path}: cannot read");
             code = ExitCode::from(2);
@@ -14,6 +15,27 @@ fn main() -> ExitCode {
         let text = String::from_utf8_lossy(&bytes);
         let body = skip_front_matter(&text);
         match zhnews_strip::strip(body, &zhnews_strip::Options::default()) {
+            Ok(s) if summary => {
+                let paras: Vec<String> = s.blocks.iter().filter(|b| matches!(b, zhnews_strip::Block::Paragraph(_))).map(|b| b.text()).collect();
+                let cut = |t: &str| t.chars().take(30).collect::<String>();
+                println!(
+                    "== {path} [{}] profile {:?}\n   title {:?}\n   time {:?} outlet {:?} editors {:?} authors {:?}\n   blocks {} paras {} chars {} related {} removed {}\n   first {:?}\n   last  {:?}",
+                    s.kind,
+                    s.profile,
+                    s.meta.title,
+                    s.meta.published,
+                    s.meta.outlet,
+                    s.meta.editors,
+                    s.meta.authors,
+                    s.blocks.len(),
+                    paras.len(),
+                    paras.iter().map(|p| p.chars().count()).sum::<usize>(),
+                    s.related.len(),
+                    s.removed.len(),
+                    paras.first().map(|p| cut(p)),
+                    paras.last().map(|p| cut(p)),
+                );
+            }
             Ok(s) => {
                 println!("== {path}: kind {} profile {:?}", s.kind, s.profile);
                 println!("meta: {:#?}", s.meta);

@@ -324,23 +324,36 @@ pub enum Trace {
     Translation(Option<usize>),
 }
 
+/// One piece of the document and where it went (see [`strip_traced`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// Where it went.
+    pub went: Trace,
+    /// Its text (empty for pictures).
+    pub text: String,
+}
+
 /// [`Stripped`] plus the document-order trace of where each piece went.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traced {
     /// The result.
     pub stripped: Stripped,
     /// Where each piece went, in document order.
-    pub trace: Vec<Trace>,
+    pub trace: Vec<Step>,
 }
 
 /// Strips one document. See the crate docs.
 pub fn strip(input: &str, options: &Options) -> Result<Stripped, Error> {
-    strip_traced(input, options).map(|t| t.stripped)
+    run(input, options, false).map(|t| t.stripped)
 }
 
 /// Like [`strip`], and also says in document order where each piece went
 /// (what `zhnews explain` shows).
 pub fn strip_traced(input: &str, options: &Options) -> Result<Traced, Error> {
+    run(input, options, true)
+}
+
+fn run(input: &str, options: &Options, tracing: bool) -> Result<Traced, Error> {
     if input.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge {
             size: input.len(),
@@ -358,9 +371,9 @@ pub fn strip_traced(input: &str, options: &Options) -> Result<Traced, Error> {
     };
     let kind = options.kind.unwrap_or_else(|| detect_kind(input));
     let mut traced = match kind {
-        InputKind::Text => text::strip_text(input, forced),
+        InputKind::Text => text::strip_text(input, forced, tracing),
         InputKind::HtmlFragment | InputKind::HtmlPage => {
-            page::strip_html(input, kind, forced, options)
+            page::strip_html(input, kind, forced, options, tracing)
         }
     };
     traced.stripped.kind = kind;

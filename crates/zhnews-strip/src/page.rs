@@ -12,6 +12,7 @@ pub(crate) fn strip_html(
     kind: InputKind,
     forced: Option<Forced>,
     options: &Options,
+    tracing: bool,
 ) -> Traced {
     let tree = html::parse(input, options.max_depth);
     let meta = page_meta(&tree);
@@ -25,7 +26,7 @@ pub(crate) fn strip_html(
         _ => 0,
     };
     let pieces = walk(&tree, container, profile);
-    let mut engine = Engine::new(false, meta);
+    let mut engine = Engine::new(false, meta, tracing);
     engine.run(pieces);
     let mut traced = engine.finish();
     let m = &mut traced.stripped.meta;

@@ -6,7 +6,7 @@
 
 use crate::fold::Folded;
 use crate::profiles::PLACEHOLDER_UPLOADERS;
-use crate::{Block, Image, Meta, Related, Removed, Stripped, Trace, Traced, Translation};
+use crate::{Block, Image, Meta, Related, Removed, Step, Stripped, Trace, Traced, Translation};
 
 /// What the extractor knows about a piece before the rules look at its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -813,7 +813,10 @@ enum Zone {
 
 pub(crate) struct Engine {
     pub out: Stripped,
-    pub trace: Vec<Trace>,
+    trace: Vec<Step>,
+    tracing: bool,
+    /// The last thing recorded (for caption attachment).
+    last: Option<Trace>,
     zone: Zone,
     /// Text dumps: the header zone (title, byline, counts) is read by shape.
     text_mode: bool,
@@ -828,13 +831,15 @@ pub(crate) struct Engine {
 }
 
 impl Engine {
-    pub fn new(text_mode: bool, meta: Meta) -> Engine {
+    pub fn new(text_mode: bool, meta: Meta, tracing: bool) -> Engine {
         Engine {
             out: Stripped {
                 meta,
                 ..Stripped::default()
             },
             trace: Vec::new(),
+            tracing,
+            last: None,
             zone: Zone::Header,
             text_mode,
             title_seen: false,
@@ -853,11 +858,21 @@ impl Engine {
         }
     }
 
+    fn note(&mut self, went: Trace, text: &str) {
+        if self.tracing {
+            self.trace.push(Step {
+                went: went.clone(),
+                text: text.to_string(),
+            });
+        }
+        self.last = Some(went);
+    }
+
     fn remove(&mut self, rule: &str, text: &str) {
         if text.is_empty() {
             return;
         }
-        self.trace.push(Trace::Removed(self.out.removed.len()));
+        self.note(Trace::Removed(self.out.removed.len()), text);
         self.out.removed.push(Removed {
             rule: rule.to_string(),
             text: text.to_string(),
@@ -867,13 +882,27 @@ impl Engine {
     fn block(&mut self, b: Block) {
         self.list_group = None;
         self.alt_provisional = false;
-        self.trace.push(Trace::Block(self.out.blocks.len()));
+        // a picture's own text is its visible caption; the alt text is not shown
+        let t = match &b {
+            Block::Image(img) if img.url.is_some() => String::new(),
+            _ if self.tracing => b.text(),
+            _ => String::new(),
+        };
+        self.note(Trace::Block(self.out.blocks.len()), &t);
         self.out.blocks.push(b);
     }
 
     fn related(&mut self, r: Related) {
         self.open_related = None;
-        self.trace.push(Trace::Related(self.out.related.len()));
+        let t = if self.tracing {
+            [r.title.as_deref().unwrap_or(""), r.text.as_str()]
+                .join(" ")
+                .trim()
+                .to_string()
+        } else {
+            String::new()
+        };
+        self.note(Trace::Related(self.out.related.len()), &t);
         self.out.related.push(r);
     }
 
@@ -882,7 +911,7 @@ impl Engine {
             if let Some(r) = self.out.related.get_mut(i) {
                 r.text.push('\n');
                 r.text.push_str(text);
-                self.trace.push(Trace::Related(i));
+                self.note(Trace::Related(i), text);
                 return;
             }
         }
@@ -1029,12 +1058,12 @@ impl Engine {
             && text.chars().count() <= 120
             && !text.ends_with('.')
         {
-            tr.title = Some(text);
-            self.trace.push(Trace::Translation(None));
+            tr.title = Some(text.clone());
+            self.note(Trace::Translation(None), &text);
         } else {
-            tr.paragraphs.push(text);
-            self.trace
-                .push(Trace::Translation(Some(tr.paragraphs.len() - 1)));
+            tr.paragraphs.push(text.clone());
+            let i = tr.paragraphs.len() - 1;
+            self.note(Trace::Translation(Some(i)), &text);
         }
     }
 
@@ -1045,6 +1074,16 @@ impl Engine {
                 if let PieceKind::Image { .. } = piece.kind {
                     return;
                 }
+                let f = Folded::new(&text);
+                let rule = if is_promo(&f) {
+                    "app-promo"
+                } else if is_copyright(&f) {
+                    "copyright"
+                } else if is_widget(&f) {
+                    "share-widget"
+                } else {
+                    rule
+                };
                 return self.remove(rule, &text);
             }
             Region::Role(role) => return self.role_piece(role, &text, &piece),
@@ -1165,8 +1204,8 @@ impl Engine {
             PieceKind::ListItem { ordered, group } => {
                 if self.list_group == Some(group) {
                     if let Some(Block::List { items, .. }) = self.out.blocks.last_mut() {
-                        items.push(text);
-                        self.trace.push(Trace::Block(self.out.blocks.len() - 1));
+                        items.push(text.clone());
+                        self.note(Trace::Block(self.out.blocks.len() - 1), &text);
                         return;
                     }
                 }
@@ -1259,14 +1298,14 @@ impl Engine {
 
     fn last_image_uncaptioned(&self) -> bool {
         matches!(self.out.blocks.last(), Some(Block::Image(img)) if self.alt_provisional || img.caption.is_none() && img.credit.is_none())
-            && matches!(self.trace.last(), Some(Trace::Block(_)))
+            && matches!(self.last, Some(Trace::Block(_)))
     }
 
     fn caption(&mut self, text: &str) {
         let (caption, credit) = split_credit(text);
         let credit_only_after_caption = caption.is_none()
             && matches!(self.out.blocks.last(), Some(Block::Image(img)) if img.url.is_some() && img.caption.is_some() && img.credit.is_none())
-            && matches!(self.trace.last(), Some(Trace::Block(_)));
+            && matches!(self.last, Some(Trace::Block(_)));
         if self.last_image_uncaptioned() || credit_only_after_caption {
             let replace = self.alt_provisional;
             if let Some(Block::Image(img)) = self.out.blocks.last_mut() {
@@ -1282,7 +1321,7 @@ impl Engine {
                     }
                 }
                 self.alt_provisional = false;
-                self.trace.push(Trace::Block(self.out.blocks.len() - 1));
+                self.note(Trace::Block(self.out.blocks.len() - 1), text);
                 return;
             }
         }

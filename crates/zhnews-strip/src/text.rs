@@ -5,13 +5,13 @@ use crate::profiles::{Forced, TEXT_PROFILES};
 use crate::rules::{Engine, Piece, PieceKind};
 use crate::{Meta, Traced};
 
-pub(crate) fn strip_text(input: &str, forced: Option<Forced>) -> Traced {
+pub(crate) fn strip_text(input: &str, forced: Option<Forced>, tracing: bool) -> Traced {
     let pieces: Vec<Piece> = input
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| Piece::new(PieceKind::Para, l.to_string()))
         .collect();
-    let mut engine = Engine::new(true, Meta::default());
+    let mut engine = Engine::new(true, Meta::default(), tracing);
     engine.run(pieces);
     let name = match forced {
         Some(Forced::Text(p)) => Some(p.name),
