@@ -852,6 +852,14 @@ fn tail<'a>(mut i: &'a str, r: &mut Raw, has_day: bool) -> &'a str {
             r.part = Some(part);
             return rest;
         }
+        // 2月28日晚: after a date, a bare 晚 is that evening.
+        if has_day
+            && part == Part::BareEvening
+            && !rest.starts_with(['些', '于', '於', '了', '点', '點', '间', '間'])
+        {
+            r.part = Some(Part::Evening);
+            return rest;
+        }
         return after_day;
     }
     if has_day && let Ok((rest, c)) = clock(j, true) {
@@ -1159,9 +1167,15 @@ fn week(i: &str) -> Option<(&str, WeekSpec)> {
 
 /// A whole expression at byte `p`: optional 当地时间, one end, optional second end.
 fn expr(cx: &Cx, text: &str, p: usize) -> Option<(usize, Iv, bool)> {
-    let prev = text[..p].chars().next_back();
+    let mut before = text[..p].chars().rev();
+    let prev = before.next();
     let input = &text[p..];
     let first = input.chars().next()?;
+    // A colon between digits is a score or a clock (3:1); after a word it is punctuation.
+    let prev = match prev {
+        Some(':') if !before.next().is_some_and(|c| num::digit_value(c).is_some()) => None,
+        other => other,
+    };
     if !start_ok(prev, first) {
         return None;
     }
