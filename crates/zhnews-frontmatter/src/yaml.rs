@@ -288,9 +288,8 @@ impl<'a> P<'a> {
         } else if self.marker_at(start) == Some(b'.') {
             Value::Null
         } else {
-            self.check_tab_indent(self.pos, indent, "a mapping")?;
-            self.pos = start;
-            self.block_node(-1, Ctx::Line)?
+            let ls = self.pos;
+            self.indented_node(ls, indent, -1)?
         };
         let Some(indent) = self.next_content_line() else {
             return Ok(value);
@@ -334,7 +333,18 @@ impl<'a> P<'a> {
     /// on the following, more indented lines. `parent` is the indentation of the collection
     /// the value belongs to (-1 at the top level).
     fn block_value(&mut self, parent: isize, ctx: Ctx) -> Res<Value<'a>> {
+        let sep = self.pos;
         self.skip_ws();
+        if ctx == Ctx::Entry
+            && self.src[sep..self.pos].contains('\t')
+            && ((self.cur() == b'-' && self.blank_at(self.pos + 1))
+                || self.key_end(self.pos).is_some())
+        {
+            return Err(self.syntax(
+                sep,
+                "a tab cannot indent a collection nested in a `- ` item; use spaces",
+            ));
+        }
         if self.cur() == b'#' || self.brk_or_eof(self.pos) {
             self.finish_line()?;
             return self.next_line_value(parent, ctx);
@@ -353,9 +363,7 @@ impl<'a> P<'a> {
             return Ok(Value::Null);
         }
         if indent as isize > parent {
-            self.check_tab_indent(ls, indent, "a block value")?;
-            self.pos = start;
-            return self.block_node(parent, Ctx::Line);
+            return self.indented_node(ls, indent, parent);
         }
         // `key:` followed by `- ` items at the key's own indentation, as the seeds write it.
         if indent as isize == parent
@@ -367,6 +375,31 @@ impl<'a> P<'a> {
             return self.block_seq(indent);
         }
         Ok(Value::Null)
+    }
+
+    /// A node that begins a line indented by `indent` spaces. Tabs after the spaces may
+    /// separate a scalar or a flow collection, but cannot indent a block collection, whose
+    /// indentation they would make ambiguous.
+    fn indented_node(&mut self, ls: usize, indent: usize, parent: isize) -> Res<Value<'a>> {
+        let start = ls + indent;
+        if self.at(start) == b'\t' {
+            let mut q = start;
+            while is_ws(self.at(q)) {
+                q += 1;
+            }
+            if self.key_end(q).is_some() || (self.at(q) == b'-' && self.blank_at(q + 1)) {
+                let what = if self.at(q) == b'-' {
+                    "a sequence"
+                } else {
+                    "a mapping"
+                };
+                return Err(self.syntax(start, format!("a tab cannot indent {what}; use spaces")));
+            }
+            self.pos = q;
+            return self.block_node(parent, Ctx::Value);
+        }
+        self.pos = start;
+        self.block_node(parent, Ctx::Line)
     }
 
     /// A node whose first character is at the cursor.
@@ -808,6 +841,10 @@ impl<'a> P<'a> {
                     "a document marker cannot appear inside a quoted value; close the quote before it",
                 ));
             }
+            while self.at(q) == b' ' {
+                q += 1;
+            }
+            let spaces = q - ls;
             while is_ws(self.at(q)) {
                 q += 1;
             }
@@ -821,7 +858,7 @@ impl<'a> P<'a> {
                 empty += 1;
                 continue;
             }
-            if (q - ls) as isize <= parent {
+            if spaces as isize <= parent {
                 return Err(self.syntax(
                     q,
                     "a continued quoted value must be indented more than its key; indent this line",
@@ -1056,7 +1093,6 @@ impl<'a> P<'a> {
         let mut lines: Vec<&'a str> = Vec::new(); // content lines ("" marks an empty line)
         let mut kinds: Vec<bool> = Vec::new(); // true: content line
         let mut q = body_start;
-        let mut last_had_break = true;
         let mut consumed_to = body_start;
         loop {
             if self.eof(q) {
@@ -1080,11 +1116,18 @@ impl<'a> P<'a> {
                 lines.push(&self.src[ls + indent..e]);
                 kinds.push(true);
             } else {
+                if self.src[q..e].bytes().all(is_ws) {
+                    return Err(self.syntax(
+                        q,
+                        "a tab cannot indent a line of a block scalar; use spaces, or remove the tab",
+                    ));
+                }
                 // A less indented line with text ends the block scalar.
                 break;
             }
             if self.eof(e) {
-                last_had_break = false;
+                // The end of the input counts as the last line break: a block scalar at
+                // the end of front matter reads the same with or without its final newline.
                 consumed_to = e;
                 break;
             }
@@ -1140,7 +1183,7 @@ impl<'a> P<'a> {
             empties = 0;
         }
         let trailing = lines.len() - last - 1;
-        let final_break = last_had_break || trailing > 0;
+        let final_break = true;
         match chomp {
             Chomp::Strip => {}
             Chomp::Clip => {
@@ -1183,10 +1226,14 @@ impl<'a> P<'a> {
                     ));
                 }
                 let mut q = ls;
+                while self.at(q) == b' ' {
+                    q += 1;
+                }
+                let spaces = q - ls;
                 while is_ws(self.at(q)) {
                     q += 1;
                 }
-                if !self.brk_or_eof(q) && self.at(q) != b'#' && ((q - ls) as isize) <= parent {
+                if !self.brk_or_eof(q) && self.at(q) != b'#' && (spaces as isize) <= parent {
                     return Err(self.syntax(
                         q,
                         "a continued `[]` or `{}` must be indented more than its key; indent this line",
@@ -1249,7 +1296,6 @@ impl<'a> P<'a> {
                 let json_like = matches!(self.cur(), b'"' | b'\'' | b'[' | b'{');
                 (self.flow_node(parent)?, json_like)
             };
-            let key_line = self.line_start(self.pos);
             let mut q = self.pos;
             while is_ws(self.at(q)) {
                 q += 1;
@@ -1262,20 +1308,23 @@ impl<'a> P<'a> {
             let colon = if colon_here {
                 Some(q)
             } else {
-                // A `:` on a later line after a key is allowed inside `{}` only for
-                // JSON-like keys; front matter does not need it.
+                // Inside `{}` the `:` may come on a later line; inside `[]` a key must
+                // stay on one line with its `:`.
                 self.flow_ws(parent)?;
-                if self.cur() == b':'
-                    && (self.blank_at(self.pos + 1) || is_flow_ind(self.at(self.pos + 1)))
-                {
-                    return Err(self.syntax(
-                        self.pos,
-                        "a key and its `:` must be on the same line; join the lines",
-                    ));
+                let c = self.pos;
+                let is_colon = self.cur() == b':'
+                    && (self.blank_at(c + 1) || is_flow_ind(self.at(c + 1)) || adjacent_ok);
+                match (is_colon, is_map) {
+                    (true, true) => Some(c),
+                    (true, false) => {
+                        return Err(self.syntax(
+                            c,
+                            "inside `[]` a key and its `:` must be on the same line; join the lines",
+                        ));
+                    }
+                    _ => None,
                 }
-                None
             };
-            let _ = key_line;
             if let Some(c) = colon {
                 if matches!(key_or_item, Value::Seq(_) | Value::Map(_)) {
                     return Err(self.err(
