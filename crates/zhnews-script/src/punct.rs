@@ -28,7 +28,8 @@ use std::borrow::Cow;
 /// - anything inside a URL (`http://`, `https://`, `ftp://`, `mailto:`,
 ///   `www.`), up to trailing punctuation that ends a sentence;
 /// - punctuation between Latin text on both sides, so an English sentence
-///   inside a Chinese article stays ASCII.
+///   inside a Chinese article stays ASCII; likewise punctuation after a
+///   Chinese word that a space and Latin text follow (`共同富裕, he said`).
 ///
 /// ```
 /// use zhnews_script::normalize_punctuation;
@@ -316,8 +317,15 @@ impl Iterator for Runs<'_> {
                 && matches!(bytes[start], b',' | b':')
                 && left.is_some_and(is_digit)
                 && right.is_some_and(is_digit);
-            let converts =
-                !number && (left.is_some_and(is_chinese) || right.is_some_and(is_chinese));
+            // "共同富裕, he said": a space and Latin text after the run is
+            // Latin typography, so Chinese on the left alone does not count.
+            let latin_follows = right == Some(' ')
+                && bytes
+                    .get(end + 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric());
+            let converts = !number
+                && ((left.is_some_and(is_chinese) && !latin_follows)
+                    || right.is_some_and(is_chinese));
             return Some(Run {
                 start,
                 end,
