@@ -666,9 +666,11 @@ fn print_table(ours: &Score, peer: Option<&Score>) {
 
 fn peers(args: &[String]) -> Result<()> {
     let mut passes = 5usize;
+    let mut with_peer = true;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--no-peer" => with_peer = false,
             "--passes" => {
                 passes = it
                     .next()
@@ -676,7 +678,7 @@ fn peers(args: &[String]) -> Result<()> {
                     .parse()
                     .context("--passes needs a number")?
             }
-            other => bail!("unknown argument {other:?}: use --passes N"),
+            other => bail!("unknown argument {other:?}: use --passes N, --no-peer"),
         }
     }
     // A debug build would measure the compiler's opt-level, not the crate: re-run in release.
@@ -695,6 +697,9 @@ fn peers(args: &[String]) -> Result<()> {
             "--passes",
         ]);
         cmd.arg(passes.to_string());
+        if !with_peer {
+            cmd.arg("--no-peer");
+        }
         return util::run_cmd(&mut cmd);
     }
     let Some(pages) = load_pages(None)? else {
@@ -745,21 +750,24 @@ fn peers(args: &[String]) -> Result<()> {
         bytes: usize,
         seconds: Vec<f64>,
     }
-    let out = run_peer(&pages, &["bench", &passes.to_string()])?;
-    let peer: PeerBench =
-        serde_json::from_str(&out).context("trafilatura bench output is not the expected JSON")?;
-    if peer.docs != pages.len() || peer.bytes != total_bytes {
-        bail!(
-            "trafilatura saw {} pages / {} bytes, we saw {} / {}",
-            peer.docs,
-            peer.bytes,
-            pages.len(),
-            total_bytes
-        );
-    }
-
+    let peer_s = if with_peer {
+        let out = run_peer(&pages, &["bench", &passes.to_string()])?;
+        let peer: PeerBench = serde_json::from_str(&out)
+            .context("trafilatura bench output is not the expected JSON")?;
+        if peer.docs != pages.len() || peer.bytes != total_bytes {
+            bail!(
+                "trafilatura saw {} pages / {} bytes, we saw {} / {}",
+                peer.docs,
+                peer.bytes,
+                pages.len(),
+                total_bytes
+            );
+        }
+        Some(best(&peer.seconds))
+    } else {
+        None
+    };
     let ours_s = best(&ours_secs);
-    let peer_s = best(&peer.seconds);
     let n = pages.len() as f64;
     let mb = total_bytes as f64 / 1e6;
     println!(
@@ -786,18 +794,20 @@ fn peers(args: &[String]) -> Result<()> {
         mb / dec_s,
         dec_s
     );
-    println!(
-        "{:<34} {:>12.1} {:>10.2} {:>10.4}",
-        "trafilatura bare_extraction (Py)",
-        n / peer_s,
-        mb / peer_s,
-        peer_s
-    );
-    println!(
-        "{:<34} {:>12.1}×",
-        "ratio (zhnews / trafilatura)",
-        peer_s / ours_s
-    );
+    if let Some(peer_s) = peer_s {
+        println!(
+            "{:<34} {:>12.1} {:>10.2} {:>10.4}",
+            "trafilatura bare_extraction (Py)",
+            n / peer_s,
+            mb / peer_s,
+            peer_s
+        );
+        println!(
+            "{:<34} {:>12.1}×",
+            "ratio (zhnews / trafilatura)",
+            peer_s / ours_s
+        );
+    }
     let mut slowest: Vec<(f64, &Page, usize)> = page_secs
         .iter()
         .zip(&pages)
