@@ -21,6 +21,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use crate::Config;
+
 /// The script a text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Script {
@@ -126,6 +128,29 @@ pub struct Detection {
     pub script: Script,
     /// The regional flavour, when it can tell (only for [`Script::Hant`]).
     pub region: Option<Region>,
+}
+
+impl Detection {
+    /// The OpenCC config that brings text with this detection to mainland
+    /// Simplified, or `None` when it needs no conversion.
+    ///
+    /// Traditional text uses the regional config with mainland wording
+    /// (tw2sp, hk2sp) when the region is known, else t2s; mixed text uses
+    /// t2s, which leaves Simplified characters as they are.
+    ///
+    /// ```
+    /// use zhnews_script::{detect, Config};
+    /// assert_eq!(detect("這套軟體透過網路下載").to_simplified(), Some(Config::Tw2sp));
+    /// assert_eq!(detect("这套软件通过网络下载").to_simplified(), None);
+    /// ```
+    pub fn to_simplified(&self) -> Option<Config> {
+        match (self.script, self.region) {
+            (Script::Hans | Script::NonChinese, _) => None,
+            (Script::Hant, Some(Region::Taiwan)) => Some(Config::Tw2sp),
+            (Script::Hant, Some(Region::HongKong)) => Some(Config::Hk2sp),
+            (Script::Hant, None) | (Script::Mixed, _) => Some(Config::T2s),
+        }
+    }
 }
 
 /// The counts [`detect`] decides on, for callers that want to apply their

@@ -153,6 +153,21 @@ fn non_chinese_text() {
 }
 
 #[test]
+fn detection_picks_the_conversion_to_simplified() {
+    use zhnews_script::Config;
+    let doc = |texts: &[&str]| detect(&joined(texts)).to_simplified();
+    assert_eq!(doc(&HANS), None);
+    assert_eq!(doc(&S2T), Some(Config::T2s));
+    assert_eq!(doc(&S2TWP), Some(Config::Tw2sp));
+    assert_eq!(doc(&S2HK), Some(Config::Hk2sp));
+    assert_eq!(detect("Hello").to_simplified(), None);
+    assert_eq!(
+        detect(&format!("{}{}", HANS[0], S2T[1])).to_simplified(),
+        Some(Config::T2s)
+    );
+}
+
+#[test]
 fn simplified_text_never_has_a_region() {
     for t in HANS {
         assert_eq!(detect(t).region, None, "{t}");
