@@ -324,21 +324,17 @@ const STD_CHARS: &str = "爲僞衆癡皁祕竈糉脣踊鉢鍼潙蔿嬀";
 /// What both TWVariants and HKVariants write for [`STD_CHARS`].
 const SHARED_CHARS: &str = "為偽眾痴皂秘灶粽唇踴缽針溈蒍媯";
 
-/// Regional wording. Taiwan words are from OpenCC's TWPhrases (the Taiwan
-/// side of entries whose Hong Kong and mainland-derived form differs) plus
-/// Taiwan institutions; Hong Kong words are from HKPhrases and OpenCC's
-/// standard forms that Taiwan replaces, plus Cantonese particles, which
-/// written Taiwanese Mandarin never uses.
+/// Regional wording. Taiwan words are from OpenCC's TWPhrases, keeping only
+/// those Hong Kong does not share (HKPhrases gives 滑鼠, 硬碟, 伺服器 … to
+/// Hong Kong too), plus Taiwan institutions; Hong Kong words are Hong Kong
+/// usage that Taiwan replaces, Hong Kong institutions and Cantonese
+/// particles, which written Taiwanese Mandarin never uses. Generic terms
+/// that name a region's institution elsewhere too (立法會 is any
+/// legislature) are left out.
 const WORDS: &[(&str, Region)] = &[
     ("軟體", Region::Taiwan),
     ("網路", Region::Taiwan),
     ("計程車", Region::Taiwan),
-    ("程式", Region::Taiwan),
-    ("滑鼠", Region::Taiwan),
-    ("硬碟", Region::Taiwan),
-    ("伺服器", Region::Taiwan),
-    ("資料夾", Region::Taiwan),
-    ("作業系統", Region::Taiwan),
     ("隨身碟", Region::Taiwan),
     ("部落格", Region::Taiwan),
     ("人工智慧", Region::Taiwan),
@@ -348,13 +344,11 @@ const WORDS: &[(&str, Region)] = &[
     ("簡訊", Region::Taiwan),
     ("捷運", Region::Taiwan),
     ("螢幕", Region::Taiwan),
-    ("資料庫", Region::Taiwan),
     ("臉書", Region::Taiwan),
     ("行政院", Region::Taiwan),
     ("立法院", Region::Taiwan),
     ("新臺幣", Region::Taiwan),
     ("新台幣", Region::Taiwan),
-    ("品質", Region::Taiwan),
     ("使用者", Region::Taiwan),
     ("晶片", Region::Taiwan),
     ("釋出", Region::Taiwan),
@@ -363,13 +357,11 @@ const WORDS: &[(&str, Region)] = &[
     ("軟件", Region::HongKong),
     ("網絡", Region::HongKong),
     ("的士", Region::HongKong),
-    ("寬頻", Region::HongKong),
     ("私隱", Region::HongKong),
     ("質素", Region::HongKong),
     ("貼士", Region::HongKong),
     ("埋單", Region::HongKong),
     ("特首", Region::HongKong),
-    ("立法會", Region::HongKong),
     ("港鐵", Region::HongKong),
     ("港府", Region::HongKong),
     ("港元", Region::HongKong),
