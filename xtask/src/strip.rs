@@ -535,7 +535,13 @@ fn eval(args: &[String], with_peer: bool) -> Result<()> {
     for page in &pages {
         let bytes = std::fs::read(&page.path)
             .with_context(|| format!("cannot read {}", page.path.display()))?;
-        our_results.push(ours(page, &bytes));
+        // A panic is a defect of the crate on that page, reported like an error, not a crash
+        // of the whole evaluation.
+        let got = std::panic::catch_unwind(|| ours(page, &bytes)).unwrap_or_else(|_| Extracted {
+            error: Some("panicked".to_string()),
+            ..Default::default()
+        });
+        our_results.push(got);
     }
     let peer = if with_peer {
         Some(trafilatura_extract(&pages)?)
