@@ -687,6 +687,9 @@ fn peers(args: &[String]) -> Result<()> {
             other => bail!("unknown argument {other:?}: use --passes N, --no-peer"),
         }
     }
+    let Some(pages) = load_pages(None)? else {
+        return Ok(());
+    };
     // A debug build would measure the compiler's opt-level, not the crate: re-run in release.
     if cfg!(debug_assertions) {
         println!("strip peers: rebuilding xtask in release mode for timing…");
@@ -708,9 +711,7 @@ fn peers(args: &[String]) -> Result<()> {
         }
         return util::run_cmd(&mut cmd);
     }
-    let Some(pages) = load_pages(None)? else {
-        return Ok(());
-    };
+
     let mut blobs = Vec::with_capacity(pages.len());
     for page in &pages {
         blobs.push(
