@@ -209,6 +209,24 @@ proptest! {
         let _ = detect(&s);
     }
 
+    /// Any stretch of Simplified text reads as Simplified, after OpenCC's s2t
+    /// never as Mixed, and after t2s back as Simplified again: the tables and
+    /// the converter agree character by character.
+    #[test]
+    fn windows_of_converted_text_keep_their_script(i in 0..HANS.len(), a in 0usize..60, len in 1usize..40) {
+        let chars: Vec<char> = HANS[i].chars().collect();
+        let a = a.min(chars.len() - 1);
+        let window: String = chars[a..(a + len).min(chars.len())].iter().collect();
+        let before = detect(&window).script;
+        prop_assert!(matches!(before, Script::Hans | Script::NonChinese), "{} -> {:?}", window, before);
+        let converted = zhnews_script::Converter::new(zhnews_script::Config::S2t).convert(&window);
+        let after = detect(&converted).script;
+        prop_assert!(matches!(after, Script::Hant | Script::Hans | Script::NonChinese), "{} -> {:?}", converted, after);
+        let back = zhnews_script::Converter::new(zhnews_script::Config::T2s).convert(&converted);
+        let round = detect(&back).script;
+        prop_assert!(matches!(round, Script::Hans | Script::NonChinese), "{} -> {:?}", back, round);
+    }
+
     #[test]
     fn ascii_is_never_chinese(s in "[ -~\\n]{0,200}") {
         prop_assert_eq!(detect(&s).script, Script::NonChinese);
