@@ -178,8 +178,8 @@ pub struct Evidence {
 
 /// Detects the script of `text` and, for Traditional text, its region.
 ///
-/// - No Han characters, or more kana/hangul than half the Han characters
-///   (Japanese, Korean): [`Script::NonChinese`].
+/// - No Han characters, or kana/hangul more than a quarter of the Han
+///   characters (Japanese, Korean): [`Script::NonChinese`].
 /// - The minority script has at least one character and at least a fifth
 ///   of the script-specific characters: [`Script::Mixed`].
 /// - Otherwise the majority; text whose characters all belong to both
@@ -267,7 +267,9 @@ pub fn evidence(text: &str) -> Evidence {
 }
 
 fn decide(ev: &Evidence) -> Detection {
-    if ev.han == 0 || ev.kana_hangul * 2 > ev.han {
+    // Japanese prose runs at a third or more kana even when dense with
+    // kanji; Chinese text has none beyond a stray の in a brand name.
+    if ev.han == 0 || ev.kana_hangul * 4 > ev.han {
         return Detection {
             script: Script::NonChinese,
             region: None,

@@ -165,6 +165,16 @@ fn non_chinese_text() {
         assert_eq!(detect(t).script, Script::NonChinese, "{t}");
         assert_eq!(detect(t).region, None);
     }
+    // Japanese dense with kanji is still Japanese; a brand name with の in
+    // Chinese text is still Chinese.
+    assert_eq!(
+        detect("日本政府は十日、新たな経済対策を閣議決定した。").script,
+        Script::NonChinese
+    );
+    assert_eq!(
+        detect("这家吉野家の牛丼店今天开业，门口排起了长队。").script,
+        Script::Hans
+    );
     // Chinese with an English translation is still Chinese.
     let bilingual = format!(
         "{} Chinese President met the minister in Beijing on Tuesday.",
