@@ -134,3 +134,152 @@ fn bad_options_are_usage_errors() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhnews-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn jsonl_shard() -> String {
+    let mut lines = Vec::new();
+    lines.push(serde_json::json!({"id": "doc-1", "text": DOC}).to_string());
+    lines.push("{broken json".to_string());
+    // GB18030 bytes of a short article, carried as base64 with an encoding label.
+    let gbk: Vec<u8> = vec![
+        0xb1, 0xea, 0xcc, 0xe2, 0x0a, 0x0a, 0xd5, 0xfd, 0xce, 0xc4, 0xa1, 0xa3, 0x0a,
+    ];
+    use base64_shim::encode;
+    lines.push(serde_json::json!({"id": 3, "bytes": encode(&gbk), "encoding": "gbk"}).to_string());
+    lines.join("\n") + "\n"
+}
+
+/// A tiny base64 encoder so the test needs no extra dependency.
+mod base64_shim {
+    pub fn encode(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+}
+
+#[test]
+fn jsonl_input_keeps_ids_and_row_alignment_even_for_bad_lines() {
+    let out = run_with_stdin(&["clean", "--input", "jsonl", "--quiet"], jsonl_shard().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3, "one output line per input line");
+    assert_eq!(recs[0]["id"], "doc-1");
+    assert_eq!(recs[0]["title"], "测试标题");
+    assert_eq!(recs[1]["error"]["kind"], "input");
+    assert!(recs[1]["source"].as_str().is_some_and(|s| s.ends_with(":2")));
+    assert_eq!(recs[2]["id"], "3");
+    assert_eq!(recs[2]["encoding"], "GB18030");
+    assert_eq!(recs[2]["title"], "标题");
+}
+
+#[test]
+fn strict_stops_at_the_first_failure() {
+    let out = run_with_stdin(&["clean", "--input", "jsonl", "--strict", "--quiet"], jsonl_shard().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "stops after the failing record");
+    assert!(recs[1].get("error").is_some());
+}
+
+#[test]
+fn gzip_input_sharded_compressed_output_and_stats() {
+    let dir = temp_dir("shards");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("part")).expect("dir");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl_shard().as_bytes()).expect("gzip");
+    std::fs::write(input.join("part/shard.jsonl.gz"), gz.finish().expect("gzip")).expect("write");
+    std::fs::write(input.join("one.txt"), DOC).expect("write");
+    let out_dir = dir.join("out");
+    let stats = dir.join("stats.json");
+    let out = zhnews()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(format!("{}/", out_dir.display()))
+        .args(["--shard-size", "2", "--compress", "gz", "--quiet", "--stats"])
+        .arg(&stats)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(out_dir.join("articles-00000.jsonl.gz").exists());
+    assert!(out_dir.join("part/shard-00000.jsonl.gz").exists());
+    assert!(out_dir.join("part/shard-00001.jsonl.gz").exists());
+    let mut text = String::new();
+    use std::io::Read;
+    flate2::read::GzDecoder::new(std::fs::File::open(out_dir.join("part/shard-00001.jsonl.gz")).expect("open"))
+        .read_to_string(&mut text)
+        .expect("gunzip");
+    assert_eq!(text.lines().count(), 1);
+    let stats: serde_json::Value = serde_json::from_slice(&std::fs::read(&stats).expect("stats")).expect("json");
+    assert_eq!(stats["documents"], 4);
+    assert_eq!(stats["errors"], 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dolma_format_puts_the_body_in_text_and_the_rest_in_metadata() {
+    let mut child = zhnews()
+        .args(["clean", "--format", "dolma", "--quiet"])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    child.stdin.take().expect("stdin").write_all(DOC.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("runs");
+    let recs = records(&out);
+    assert_eq!(recs[0]["text"], "3月1日上午，测试市召开会议。\n会议持续了两个小时。");
+    assert_eq!(recs[0]["source"], "zhnews");
+    assert_eq!(recs[0]["created"], "2024-03-01T10:00:00+08:00");
+    assert_eq!(recs[0]["added"], "2023-11-14T22:13:20Z");
+    assert_eq!(recs[0]["metadata"]["title"], "测试标题");
+    assert!(recs[0]["metadata"].get("paragraphs").is_none());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let big: String = (0..2000).map(|i| serde_json::json!({"id": i, "text": DOC}).to_string() + "\n").collect();
+    let mut child = zhnews()
+        .args(["clean", "--input", "jsonl", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    // Read one line, then close our end, as `| head -1` does.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    use std::io::Read;
+    let n = stdout.read(&mut first).expect("read");
+    assert!(n > 0);
+    drop(stdout);
+    let out = child.wait_with_output().expect("finishes");
+    writer.join().ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

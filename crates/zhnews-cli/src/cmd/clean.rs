@@ -1,13 +1,18 @@
-//! `zhnews clean [PATH…|-]`: a batch of documents → one record per document, in input order.
+//! `zhnews clean [PATH…|-]`: documents in, one record per document out, in input order.
+//!
+//! It behaves as a strict Unix filter so that data engines can start it once per shard: one
+//! output record per input document or JSONL line (error records included), ids kept, output
+//! byte-identical for any `--jobs`, a closed stdout (`| head`) ends it quietly.
 
-use super::io::read_input;
-use super::render::{Format, render};
+use super::input::{BadDoc, Doc, Docs, InputMode, JsonlKeys, expand_paths};
+use super::output::{Compression, ShardWriter, Sink};
+use super::render::{Format, render, render_error};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::json;
-use std::io::{IsTerminal, Write};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use zhnews::{Article, Input, Options, OutputScript};
@@ -16,6 +21,7 @@ use zhnews::{Article, Input, Options, OutputScript};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Files or folders (walked recursively, in sorted order); `-` or nothing reads stdin.
+    /// `.gz` and `.zst` inputs are decompressed.
     pub paths: Vec<PathBuf>,
     /// Script of the output text: hans, hant, tw, hk, or keep.
     #[arg(long, default_value = "hans")]
@@ -24,18 +30,50 @@ pub struct Args {
     #[arg(long, default_value = "+08:00", value_parser = parse_tz)]
     pub tz: chrono::FixedOffset,
     /// Worker threads (default: RAYON_NUM_THREADS if set, else all cores). Output is the same
-    /// for any value.
+    /// for any value; engines that run one process per core should pass 1.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Keep every stripped piece in the record, with the rule that stripped it.
     #[arg(long)]
     pub keep_stripped: bool,
-    /// Output format: jsonl (one record per line), md or text (for reading).
+    /// Output format: jsonl (the full record), dolma (id, text, source, created, added,
+    /// metadata), md or text (for reading).
     #[arg(long, default_value = "jsonl")]
     pub format: Format,
-    /// Write to FILE instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// How to read inputs: auto (`.jsonl`/`.ndjson` are JSON Lines), files, or jsonl.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input: InputMode,
+    /// JSONL field holding the document (raw HTML or text).
+    #[arg(long, default_value = "text")]
+    pub text_key: String,
+    /// JSONL field holding the record's id, kept in the output.
+    #[arg(long, default_value = "id")]
+    pub id_key: String,
+    /// JSONL field holding an encoding label for the document.
+    #[arg(long, default_value = "encoding")]
+    pub encoding_key: String,
+    /// JSONL field holding the document's raw bytes as base64 (for non-UTF-8 content).
+    #[arg(long, default_value = "bytes")]
+    pub bytes_key: String,
+    /// JSONL field holding the page's URL.
+    #[arg(long, default_value = "url")]
+    pub url_key: String,
+    /// Write to FILE instead of stdout; an existing folder (or a path ending in `/`) receives
+    /// shards that mirror the input paths.
+    #[arg(long, short = 'o', value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// With `-o DIR`: start a new shard file every N records.
+    #[arg(long, value_name = "N")]
+    pub shard_size: Option<usize>,
+    /// Compress written files (also chosen by an `-o` name ending in .gz or .zst).
+    #[arg(long, value_enum, default_value = "none")]
+    pub compress: Compression,
+    /// Stop at the first document that fails (its error record is still written); exit 1.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write the run summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -46,7 +84,7 @@ fn parse_tz(text: &str) -> Result<chrono::FixedOffset, String> {
 }
 
 /// Documents per parallel batch: large enough to keep every core busy, small enough that a huge
-/// crawl never sits in memory at once.
+/// shard never sits in memory at once.
 const BATCH: usize = 256;
 
 /// Runs `zhnews clean`.
@@ -60,22 +98,61 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+struct Outcome {
+    text: String,
+    bytes: usize,
+    error_kind: Option<String>,
+    stream: PathBuf,
+}
+
+#[derive(Default)]
+struct Summary {
+    documents: usize,
+    errors: usize,
+    bytes: u64,
+    error_kinds: BTreeMap<String, usize>,
+}
+
 fn clean(args: Args) -> Result<ExitCode, String> {
-    let inputs = collect_inputs(&args.paths)?;
+    if args.shard_size == Some(0) {
+        return Err("--shard-size must be at least 1".into());
+    }
+    let files = expand_paths(&args.paths)?;
     let options = Options::default().script(args.script).default_offset(args.tz).keep_stripped(args.keep_stripped);
     let pool = build_pool(args.jobs)?;
+    let mut sink = open_sink(&args)?;
+    let added = run_timestamp();
 
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let keys = JsonlKeys {
+        text: args.text_key.clone(),
+        id: args.id_key.clone(),
+        encoding: args.encoding_key.clone(),
+        bytes: args.bytes_key.clone(),
+        url: args.url_key.clone(),
+    };
+    let relative: Vec<PathBuf> = files.iter().map(|f| f.relative.clone()).collect();
+    let mut docs = Docs::new(files, args.input, keys);
+    // Plain article files of one folder share a stream in sharded output; a JSONL file is its
+    // own stream.
+    let jsonl: Vec<bool> = (0..relative.len()).map(|i| docs.is_jsonl(i)).collect();
+    let stream_of = |file: usize| -> PathBuf {
+        if jsonl[file] {
+            relative[file].clone()
+        } else {
+            relative[file].parent().map(|p| p.join("articles")).unwrap_or_else(|| PathBuf::from("articles"))
+        }
     };
 
-    let show_progress = !args.quiet && inputs.len() > 1 && std::io::stderr().is_terminal();
+    let article_files = jsonl.iter().filter(|j| !**j).count();
+    let show_progress = !args.quiet && std::io::stderr().is_terminal() && (article_files > 1 || jsonl.contains(&true));
     let progress = if show_progress {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {per_sec} eta {eta}") {
+        let bar = if jsonl.contains(&true) { ProgressBar::no_length() } else { ProgressBar::new(article_files as u64) };
+        let template = if jsonl.contains(&true) {
+            "{spinner} {pos} documents {per_sec} {elapsed}"
+        } else {
+            "{bar:40} {pos}/{len} documents {per_sec} eta {eta}"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
         bar
@@ -84,52 +161,105 @@ fn clean(args: Args) -> Result<ExitCode, String> {
     };
 
     let started = Instant::now();
-    let (mut documents, mut errors, mut bytes) = (0usize, 0usize, 0u64);
-    for batch in inputs.chunks(BATCH) {
-        let outputs: Vec<Outcome> = pool.install(|| {
+    let mut summary = Summary::default();
+    let mut stopped = false;
+    loop {
+        let batch: Vec<Result<Doc, BadDoc>> = docs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
             batch
-                .par_iter()
-                .map(|source| {
-                    let outcome = process(source, &options, args.format);
+                .into_par_iter()
+                .map(|item| {
+                    let outcome = process(item, &options, args.format, &added, &stream_of);
                     progress.inc(1);
                     outcome
                 })
                 .collect()
         });
-        for outcome in outputs {
-            documents += 1;
-            bytes += outcome.bytes as u64;
-            errors += usize::from(outcome.failed);
-            let written = sink.write_all(outcome.text.as_bytes());
-            if let Err(err) = written {
-                if err.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(ExitCode::SUCCESS);
-                }
-                return Err(format!("cannot write output: {err}"));
+        for outcome in outcomes {
+            summary.documents += 1;
+            summary.bytes += outcome.bytes as u64;
+            let failed = outcome.error_kind.is_some();
+            if let Some(kind) = outcome.error_kind {
+                summary.errors += 1;
+                *summary.error_kinds.entry(kind).or_default() += 1;
+            }
+            match sink.write(&outcome.stream, outcome.text.as_bytes()) {
+                Ok(()) => {}
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+                Err(err) => return Err(format!("cannot write output: {err}")),
+            }
+            if failed && args.strict {
+                stopped = true;
+                break;
             }
         }
+        if stopped {
+            break;
+        }
     }
-    match sink.flush() {
+    match sink.finish() {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(err) => return Err(format!("cannot write output: {err}")),
         Ok(()) => {}
     }
     progress.finish_and_clear();
 
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let mb = summary.bytes as f64 / 1e6;
+    if let Some(path) = &args.stats {
+        let stats = serde_json::json!({
+            "documents": summary.documents,
+            "errors": summary.errors,
+            "error_kinds": summary.error_kinds,
+            "bytes": summary.bytes,
+            "seconds": secs,
+            "mb_per_second": mb / secs,
+            "stopped_early": stopped,
+        });
+        std::fs::write(path, format!("{stats}\n")).map_err(|e| format!("{}: cannot write stats: {e}", path.display()))?;
+    }
     if !args.quiet {
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        let mb = bytes as f64 / 1e6;
         eprintln!(
-            "zhnews clean: {documents} document{}, {errors} error{}, {mb:.2} MB in {secs:.2} s ({:.1} MB/s)",
-            if documents == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            mb / secs
+            "zhnews clean: {} document{}, {} error{}, {mb:.2} MB in {secs:.2} s ({:.1} MB/s){}",
+            summary.documents,
+            if summary.documents == 1 { "" } else { "s" },
+            summary.errors,
+            if summary.errors == 1 { "" } else { "s" },
+            mb / secs,
+            if stopped { "; stopped at the first failure (--strict)" } else { "" }
         );
     }
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn open_sink(args: &Args) -> Result<Sink, String> {
+    let Some(path) = &args.output else {
+        if args.shard_size.is_some() {
+            return Err("--shard-size needs -o DIR".into());
+        }
+        return Ok(Sink::stdout());
+    };
+    let as_dir = path.is_dir() || path.to_string_lossy().ends_with('/');
+    if as_dir {
+        if matches!(args.format, Format::Md | Format::Text) {
+            return Err("-o DIR writes JSON Lines shards; use --format jsonl or dolma".into());
+        }
+        let writer = ShardWriter::new(path, args.compress, args.shard_size)
+            .map_err(|e| format!("{}: cannot create folder: {e}", path.display()))?;
+        Ok(Sink::Shards(writer))
+    } else {
+        if args.shard_size.is_some() {
+            return Err("--shard-size needs -o DIR (an existing folder or a path ending in /)".into());
+        }
+        Sink::file(path, args.compress).map_err(|e| format!("{}: cannot create: {e}", path.display()))
+    }
 }
 
 fn build_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
+    // Without --jobs, rayon reads RAYON_NUM_THREADS and falls back to the available cores.
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
         if jobs == 0 {
@@ -140,71 +270,56 @@ fn build_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
     builder.build().map_err(|e| format!("cannot start worker threads: {e}"))
 }
 
-/// Expands the command-line paths into the list of documents, in a deterministic order. A path
-/// that does not exist is a usage error before any work starts.
-fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    if paths.is_empty() {
-        return Ok(vec![PathBuf::from("-")]);
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path == Path::new("-") {
-            inputs.push(path.clone());
-            continue;
-        }
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if meta.is_dir() {
-            let walker = walkdir::WalkDir::new(path).sort_by_file_name().follow_links(true);
-            for entry in walker {
-                let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
-                let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-                if entry.file_type().is_file() && !hidden {
-                    inputs.push(entry.into_path());
-                }
-            }
-        } else {
-            inputs.push(path.clone());
-        }
-    }
-    Ok(inputs)
+/// `added` for dolma records: SOURCE_DATE_EPOCH when set (reproducible builds of a corpus),
+/// else the start of the run. Fixed once per run, so output never depends on `--jobs`.
+fn run_timestamp() -> String {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    let time = epoch.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).unwrap_or_else(chrono::Utc::now);
+    time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-struct Outcome {
-    text: String,
-    bytes: usize,
-    failed: bool,
-}
-
-fn process(path: &Path, options: &Options, format: Format) -> Outcome {
-    let source = if path == Path::new("-") { "-".to_string() } else { path.display().to_string() };
-    let bytes = match read_input(path) {
-        Ok(bytes) => bytes,
-        Err(err) => return error_outcome(&source, "io", &format!("{source}: cannot read: {err}"), 0, format),
+fn process(
+    item: Result<Doc, BadDoc>,
+    options: &Options,
+    format: Format,
+    added: &str,
+    stream_of: &dyn Fn(usize) -> PathBuf,
+) -> Outcome {
+    let doc = match item {
+        Ok(doc) => doc,
+        Err(bad) => {
+            let message = format!("{}: {}", bad.source, bad.message);
+            return Outcome {
+                text: render_error(&bad.source, bad.id.as_deref(), bad.kind, &message, format),
+                bytes: 0,
+                error_kind: Some(bad.kind.to_string()),
+                stream: stream_of(bad.file),
+            };
+        }
     };
-    let size = bytes.len();
+    let mut input = Input::new(&doc.bytes).source(&doc.source);
+    if let Some(id) = &doc.id {
+        input = input.id(id);
+    }
+    if let Some(label) = &doc.encoding {
+        input = input.declared_encoding(label);
+    }
+    if let Some(url) = &doc.url {
+        input = input.url(url);
+    }
     // One hostile document must not take the batch down with it: a panic becomes its error
     // record and the batch goes on.
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        Article::from_input(&Input::new(&bytes).source(&source), options)
-    }));
-    match result {
-        Ok(Ok(article)) => Outcome { text: render(&article, format), bytes: size, failed: false },
-        Ok(Err(err)) => error_outcome(&source, err.kind(), &format!("{source}: {err}"), size, format),
+    let result = catch_unwind(AssertUnwindSafe(|| Article::from_input(&input, options)));
+    let (text, error_kind) = match result {
+        Ok(Ok(article)) => (render(&article, format, added), None),
+        Ok(Err(err)) => {
+            let message = format!("{}: {err}", doc.source);
+            (render_error(&doc.source, doc.id.as_deref(), err.kind(), &message, format), Some(err.kind().to_string()))
+        }
         Err(_) => {
-            let message = format!("{source}: internal error while processing this document");
-            error_outcome(&source, "internal", &message, size, format)
+            let message = format!("{}: internal error while processing this document", doc.source);
+            (render_error(&doc.source, doc.id.as_deref(), "internal", &message, format), Some("internal".into()))
         }
-    }
-}
-
-fn error_outcome(source: &str, kind: &str, message: &str, bytes: usize, format: Format) -> Outcome {
-    let text = match format {
-        Format::Jsonl => {
-            let record = json!({ "source": source, "error": { "kind": kind, "message": message } });
-            format!("{record}\n")
-        }
-        // Readers of md/text still see which document failed, in place.
-        Format::Md | Format::Text => format!("[error: {kind}] {message}\n\n"),
     };
-    Outcome { text, bytes, failed: true }
+    Outcome { text, bytes: doc.bytes.len(), error_kind, stream: stream_of(doc.file) }
 }

@@ -6,5 +6,7 @@ pub mod date;
 pub mod decode;
 pub mod explain;
 pub mod frontmatter;
+pub mod input;
 pub mod io;
+pub mod output;
 pub mod render;

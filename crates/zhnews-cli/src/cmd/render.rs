@@ -9,6 +9,8 @@ use zhnews::Article;
 pub enum Format {
     /// One JSON object per line (the record).
     Jsonl,
+    /// One Dolma document per line: id, text, source, created, added, metadata.
+    Dolma,
     /// Markdown for reading: title, byline, paragraphs with images and captions in place.
     Md,
     /// Plain text for reading or for a text corpus.
@@ -21,24 +23,66 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "jsonl" | "json" => Ok(Format::Jsonl),
+            "dolma" => Ok(Format::Dolma),
             "md" | "markdown" => Ok(Format::Md),
             "text" | "txt" => Ok(Format::Text),
-            _ => Err(format!("unknown format {s:?}; expected jsonl, md or text")),
+            _ => Err(format!("unknown format {s:?}; expected jsonl, dolma, md or text")),
         }
     }
 }
 
-/// Renders one record, newline-terminated.
-pub fn render(article: &Article, format: Format) -> String {
+/// Renders one record, newline-terminated. `added` is the run's timestamp (Dolma's `added`).
+pub fn render(article: &Article, format: Format, added: &str) -> String {
     match format {
-        Format::Jsonl => match serde_json::to_string(article) {
-            Ok(line) => line + "\n",
-            // Serialising plain strings and numbers cannot fail; say so in-band if it ever does.
-            Err(err) => format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{err}\"}}}}\n"),
-        },
+        Format::Jsonl => json_line(article),
+        Format::Dolma => json_line(&dolma(article, added)),
         Format::Md => markdown(article),
         Format::Text => plain(article),
     }
+}
+
+/// Renders the record of a document that failed, in the same format as the others so that
+/// output stays row-aligned with input.
+pub fn render_error(source: &str, id: Option<&str>, kind: &str, message: &str, format: Format) -> String {
+    match format {
+        Format::Jsonl | Format::Dolma => {
+            let mut record = serde_json::json!({ "source": source, "error": { "kind": kind, "message": message } });
+            if let Some(id) = id {
+                record["id"] = serde_json::Value::from(id);
+            }
+            json_line(&record)
+        }
+        // Readers of md/text still see which document failed, in place.
+        Format::Md | Format::Text => format!("[error: {kind}] {message}\n\n"),
+    }
+}
+
+fn json_line<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_string(value) {
+        Ok(line) => line + "\n",
+        // Serialising strings, numbers and lists cannot fail; say so in-band if it ever does.
+        Err(err) => format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{err}\"}}}}\n"),
+    }
+}
+
+/// The Dolma document shape (as read by dolma, datatrove and OLMo tooling): the body in `text`,
+/// everything else in `metadata`.
+fn dolma(article: &Article, added: &str) -> serde_json::Value {
+    let mut metadata = serde_json::to_value(article).unwrap_or_default();
+    if let Some(map) = metadata.as_object_mut() {
+        for key in ["id", "text", "paragraphs", "source"] {
+            map.remove(key);
+        }
+        map.insert("source_path".into(), serde_json::Value::from(article.source.clone()));
+    }
+    serde_json::json!({
+        "id": article.id,
+        "text": article.text,
+        "source": "zhnews",
+        "created": article.published_at,
+        "added": added,
+        "metadata": metadata,
+    })
 }
 
 /// The byline a reader expects under a headline: outlet, authors, editor, time.

@@ -1,0 +1,330 @@
+//! Where documents come from: article files, or JSON Lines records (datatrove's shape), either
+//! possibly gzip- or zstd-compressed, streamed so that a shard of any size never sits in memory.
+
+use base64::Engine as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How the command reads its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputMode {
+    /// `.jsonl`/`.ndjson` files (also compressed) are JSON Lines, anything else is one article.
+    Auto,
+    /// Every file is one article.
+    Files,
+    /// Every file (and stdin) is JSON Lines: one record per line.
+    Jsonl,
+}
+
+/// Names of the fields a JSON Lines record carries.
+#[derive(Debug, Clone)]
+pub struct JsonlKeys {
+    /// The document: raw HTML or text.
+    pub text: String,
+    /// The record's id, kept in the output.
+    pub id: String,
+    /// An encoding label for the bytes in `bytes_key` (or a hint for `text`).
+    pub encoding: String,
+    /// Base64 of the raw bytes, for content that is not UTF-8.
+    pub bytes: String,
+    /// The page's URL.
+    pub url: String,
+}
+
+/// One document to clean, with what is known about it.
+#[derive(Debug)]
+pub struct Doc {
+    /// Path, `path:line` for a JSONL record, or `-`.
+    pub source: String,
+    /// Which input file it came from (index into the expanded input list), for sharding.
+    pub file: usize,
+    /// The record's own id.
+    pub id: Option<String>,
+    /// The raw bytes.
+    pub bytes: Vec<u8>,
+    /// An encoding declared by the record.
+    pub encoding: Option<String>,
+    /// The page's URL.
+    pub url: Option<String>,
+}
+
+/// A document that could not even be read; it still yields a record.
+#[derive(Debug)]
+pub struct BadDoc {
+    /// Where.
+    pub source: String,
+    /// Which input file.
+    pub file: usize,
+    /// The record's id, when it could be read.
+    pub id: Option<String>,
+    /// `io` or `input`.
+    pub kind: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// One input file and its name relative to the command-line argument it was found under (used
+/// to mirror the input layout in sharded output).
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// The path to open (`-` is stdin).
+    pub path: PathBuf,
+    /// Its path relative to the folder given on the command line (its file name for a file
+    /// argument, `stdin` for `-`).
+    pub relative: PathBuf,
+}
+
+/// Expands command-line paths into files in a deterministic order; a path that does not exist
+/// is an error before any work starts.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
+    let stdin = || InputFile { path: PathBuf::from("-"), relative: PathBuf::from("stdin") };
+    if paths.is_empty() {
+        return Ok(vec![stdin()]);
+    }
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            inputs.push(stdin());
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if meta.is_dir() {
+            let walker = walkdir::WalkDir::new(path).sort_by_file_name().follow_links(true);
+            for entry in walker {
+                let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
+                let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+                if entry.file_type().is_file() && !hidden {
+                    let relative = entry.path().strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
+                    inputs.push(InputFile { path: entry.into_path(), relative });
+                }
+            }
+        } else {
+            let relative = path.file_name().map(PathBuf::from).unwrap_or_else(|| path.clone());
+            inputs.push(InputFile { path: path.clone(), relative });
+        }
+    }
+    Ok(inputs)
+}
+
+/// The file name without a compression suffix.
+pub fn strip_compression(name: &str) -> &str {
+    name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(name)
+}
+
+fn is_jsonl_name(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = strip_compression(&name).to_ascii_lowercase();
+    name.ends_with(".jsonl") || name.ends_with(".ndjson")
+}
+
+/// Opens a file or stdin, decompressing by magic number (gzip `1f 8b`, zstd `28 b5 2f fd`)
+/// so that a misnamed file still reads.
+fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
+    let raw: Box<dyn Read + Send> =
+        if path == Path::new("-") { Box::new(io::stdin()) } else { Box::new(File::open(path)?) };
+    let mut reader = BufReader::with_capacity(1 << 16, raw);
+    let head = reader.fill_buf()?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let gz = flate2::bufread::MultiGzDecoder::new(reader);
+        Ok(Box::new(BufReader::with_capacity(1 << 16, gz)))
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        let zst = zstd::stream::read::Decoder::with_buffer(reader)?;
+        Ok(Box::new(BufReader::with_capacity(1 << 16, zst)))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
+/// Largest article file or JSONL line read: larger ones become error records, not OOMs.
+const MAX_DOC_BYTES: u64 = zhnews::MAX_DOCUMENT_BYTES as u64;
+
+/// Streams documents from the expanded inputs, in order.
+pub struct Docs {
+    files: Vec<InputFile>,
+    mode: InputMode,
+    keys: JsonlKeys,
+    next_file: usize,
+    current: Option<(usize, Box<dyn BufRead + Send>, usize)>,
+}
+
+impl Docs {
+    /// Documents of `files`, read as `mode` says.
+    pub fn new(files: Vec<InputFile>, mode: InputMode, keys: JsonlKeys) -> Docs {
+        Docs { files, mode, keys, next_file: 0, current: None }
+    }
+
+    /// Whether input file `file` is read as JSON Lines.
+    pub fn is_jsonl(&self, file: usize) -> bool {
+        self.files.get(file).is_some_and(|f| self.jsonl(&f.path))
+    }
+
+    fn display(&self, file: usize) -> String {
+        let path = &self.files[file].path;
+        if path == Path::new("-") { "-".into() } else { path.display().to_string() }
+    }
+
+    fn jsonl(&self, path: &Path) -> bool {
+        match self.mode {
+            InputMode::Jsonl => true,
+            InputMode::Files => false,
+            InputMode::Auto => is_jsonl_name(path),
+        }
+    }
+
+    fn next_line(&mut self) -> Option<Result<Doc, BadDoc>> {
+        let (file, reader, line_no) = self.current.as_mut()?;
+        let file = *file;
+        let mut line = Vec::new();
+        let read = reader.by_ref().take(MAX_DOC_BYTES + 1).read_until(b'\n', &mut line);
+        *line_no += 1;
+        let line_no = *line_no;
+        let source = format!("{}:{line_no}", self.display(file));
+        match read {
+            Ok(0) => {
+                self.current = None;
+                None
+            }
+            Err(err) => {
+                self.current = None;
+                Some(Err(BadDoc { source, file, id: None, kind: "io", message: format!("cannot read: {err}") }))
+            }
+            Ok(_) if line.len() as u64 > MAX_DOC_BYTES => {
+                // The rest of an over-long line cannot be resynchronised reliably; stop this file.
+                self.current = None;
+                let message = format!("line longer than {MAX_DOC_BYTES} bytes; the rest of this file was skipped");
+                Some(Err(BadDoc { source, file, id: None, kind: "input", message }))
+            }
+            Ok(_) => {
+                while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    line.pop();
+                }
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    return self.next_line();
+                }
+                Some(parse_record(&line, &self.keys, source, file))
+            }
+        }
+    }
+}
+
+impl Iterator for Docs {
+    type Item = Result<Doc, BadDoc>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let file = self.next_file;
+            let path = self.files.get(file)?.path.clone();
+            self.next_file += 1;
+            let source = self.display(file);
+            if self.jsonl(&path) {
+                match open(&path) {
+                    Ok(reader) => self.current = Some((file, reader, 0)),
+                    Err(err) => {
+                        let message = format!("cannot read: {err}");
+                        return Some(Err(BadDoc { source, file, id: None, kind: "io", message }));
+                    }
+                }
+                continue;
+            }
+            let read = open(&path).and_then(|r| {
+                let mut bytes = Vec::new();
+                r.take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes)?;
+                Ok(bytes)
+            });
+            return Some(match read {
+                Ok(bytes) if bytes.len() as u64 > MAX_DOC_BYTES => Err(BadDoc {
+                    source,
+                    file,
+                    id: None,
+                    kind: "too_large",
+                    message: format!("document is over the {MAX_DOC_BYTES}-byte limit"),
+                }),
+                Ok(bytes) => {
+                    let url = None;
+                    Ok(Doc { source, file, id: None, bytes, encoding: None, url })
+                }
+                Err(err) => Err(BadDoc { source, file, id: None, kind: "io", message: format!("cannot read: {err}") }),
+            });
+        }
+    }
+}
+
+fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> Result<Doc, BadDoc> {
+    let bad = |id: Option<String>, message: String| BadDoc { source: source.clone(), file, id, kind: "input", message };
+    let value: serde_json::Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(err) => return Err(bad(None, format!("not a JSON record: column {}: {err}", err.column()))),
+    };
+    let Some(object) = value.as_object() else {
+        return Err(bad(None, "a JSONL record must be a JSON object".into()));
+    };
+    let id = object.get(&keys.id).and_then(|v| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    });
+    let encoding = object.get(&keys.encoding).and_then(|v| v.as_str()).map(str::to_string);
+    let url = object.get(&keys.url).and_then(|v| v.as_str()).map(str::to_string);
+    let bytes = if let Some(b64) = object.get(&keys.bytes).and_then(|v| v.as_str()) {
+        match base64::engine::general_purpose::STANDARD.decode(b64.trim()) {
+            Ok(bytes) => bytes,
+            Err(err) => return Err(bad(id, format!("field {:?} is not valid base64: {err}", keys.bytes))),
+        }
+    } else {
+        match object.get(&keys.text) {
+            Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
+            Some(_) => return Err(bad(id, format!("field {:?} is not a string", keys.text))),
+            None => {
+                return Err(bad(id, format!("record has neither {:?} nor {:?}; set --text-key", keys.text, keys.bytes)));
+            }
+        }
+    };
+    Ok(Doc { source, file, id, bytes, encoding, url })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> JsonlKeys {
+        JsonlKeys { text: "text".into(), id: "id".into(), encoding: "encoding".into(), bytes: "bytes".into(), url: "url".into() }
+    }
+
+    #[test]
+    fn records_carry_id_text_and_hints() {
+        let doc = parse_record(br#"{"id": 7, "text": "<p>hi</p>", "url": "https://a.example.cn/x", "encoding": "utf-8"}"#, &keys(), "f:1".into(), 0)
+            .expect("parses");
+        assert_eq!(doc.id.as_deref(), Some("7"));
+        assert_eq!(doc.bytes, b"<p>hi</p>");
+        assert_eq!(doc.url.as_deref(), Some("https://a.example.cn/x"));
+        let gbk = parse_record(br#"{"id": "a", "bytes": "1tC5+g==", "encoding": "gbk"}"#, &keys(), "f:2".into(), 0)
+            .expect("parses");
+        assert_eq!(gbk.bytes, [0xd6, 0xd0, 0xb9, 0xfa]);
+    }
+
+    #[test]
+    fn bad_records_say_what_is_wrong() {
+        let err = parse_record(b"{not json", &keys(), "f:3".into(), 0).expect_err("bad json");
+        assert!(err.message.contains("column"), "{}", err.message);
+        let err = parse_record(br#"{"id": "x", "body": "t"}"#, &keys(), "f:4".into(), 0).expect_err("no text");
+        assert_eq!(err.id.as_deref(), Some("x"));
+        assert!(err.message.contains("--text-key"));
+        let err = parse_record(b"[1,2]", &keys(), "f:5".into(), 0).expect_err("not an object");
+        assert!(err.message.contains("object"));
+    }
+
+    #[test]
+    fn compression_suffixes_do_not_hide_jsonl_names() {
+        assert!(is_jsonl_name(Path::new("a/b.jsonl.gz")));
+        assert!(is_jsonl_name(Path::new("b.NDJSON.zst")));
+        assert!(!is_jsonl_name(Path::new("b.txt.gz")));
+        assert_eq!(strip_compression("x.jsonl.zst"), "x.jsonl");
+    }
+}
