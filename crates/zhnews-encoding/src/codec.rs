@@ -103,6 +103,32 @@ pub(crate) fn decode_sample(
     (out, replaced)
 }
 
+/// Like [`decode_sample`], but gives up at the first malformed sequence.
+pub(crate) fn decode_sample_strict(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    limit: usize,
+) -> Option<String> {
+    let last = bytes.len() <= limit;
+    let src = if last { bytes } else { &bytes[..limit] };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(src.len())
+        .unwrap_or(src.len())
+        .saturating_add(16);
+    let mut out = String::with_capacity(cap);
+    let mut rest = src;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, last);
+        rest = &rest[read..];
+        match result {
+            DecoderResult::InputEmpty => return Some(out),
+            DecoderResult::OutputFull => out.reserve(rest.len().saturating_mul(3).max(16)),
+            DecoderResult::Malformed(_, _) => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

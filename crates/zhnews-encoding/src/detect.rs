@@ -13,13 +13,16 @@ const SAMPLE: usize = 16 * 1024;
 const CHARDET_LIMIT: usize = 64 * 1024;
 
 /// A detection verdict.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Verdict {
     pub(crate) encoding: &'static Encoding,
     /// Whether the evidence was clear (else the encoding is a best guess).
     pub(crate) confident: bool,
-    /// Whether chardetng, on its own, confidently named the same encoding.
-    pub(crate) chardetng_agrees: bool,
+    /// Whether the evidence was strong: a wide plausibility margin, or chardetng's own
+    /// frequency model confidently naming the same encoding.
+    pub(crate) strong: bool,
+    /// The whole text, when scoring already decoded all of it without errors.
+    pub(crate) text: Option<String>,
 }
 
 /// Bitmap over U+4E00..=U+9FFF of the frequently used Hanzi: GB2312 level 1 (3755 characters)
@@ -112,8 +115,12 @@ pub(crate) fn utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
-    let le = utf16_fit(UTF_16LE, bytes);
-    let be = utf16_fit(UTF_16BE, bytes);
+    let le = utf16_shape(bytes, 1)
+        .then(|| utf16_fit(UTF_16LE, bytes))
+        .flatten();
+    let be = utf16_shape(bytes, 0)
+        .then(|| utf16_fit(UTF_16BE, bytes))
+        .flatten();
     match (le, be) {
         (Some(a), Some(b)) if a > b => Some(UTF_16LE),
         (Some(a), Some(b)) if b > a => Some(UTF_16BE),
@@ -123,13 +130,27 @@ pub(crate) fn utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// A cheap look at the high bytes of the first code units (at `high` = 1 for little endian,
+/// 0 for big endian) before decoding: in Chinese text they are 0x00 (ASCII), 0x20 (general
+/// punctuation), 0x30 (CJK punctuation), 0x4E..=0x9F (Hanzi) or 0xFF (full-width forms);
+/// GBK and Big5 bytes (0x81..=0xFE pairs) almost never are.
+fn utf16_shape(bytes: &[u8], high: usize) -> bool {
+    let sample = &bytes[..bytes.len().min(2048)];
+    let mut good = 0usize;
+    let mut total = 0usize;
+    for unit in sample.chunks_exact(2) {
+        total += 1;
+        good += usize::from(
+            matches!(unit[high], 0x00 | 0x20 | 0x30 | 0x34..=0x4D | 0x4E..=0x9F | 0xD8..=0xDF | 0xFF),
+        );
+    }
+    good * 10 >= total * 8
+}
+
 /// The share (per mille) of code units that look like text, if the decoding is clean and the
 /// share is high enough to call it UTF-16.
 fn utf16_fit(encoding: &'static Encoding, bytes: &[u8]) -> Option<u32> {
-    let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
-    if replaced > 0 {
-        return None;
-    }
+    let text = codec::decode_sample_strict(encoding, bytes, SAMPLE)?;
     let map = common_hanzi();
     // Two tallies: `sure` counts what Chinese text is mostly made of; `loose` adds rare Hanzi
     // (names, Cantonese, HKSCS). Legacy bytes read as UTF-16 turn ASCII pairs into random
@@ -190,58 +211,93 @@ pub(crate) struct Scored {
 
 /// Scores `encoding` on the first bytes of `bytes`.
 pub(crate) fn score(encoding: &'static Encoding, bytes: &[u8]) -> Scored {
+    score_text(encoding, bytes).0
+}
+
+/// Scores `encoding` on the first bytes of `bytes`, and returns the whole text too when the
+/// sample was the whole input and decoded without errors.
+fn score_text(encoding: &'static Encoding, bytes: &[u8]) -> (Scored, Option<String>) {
     let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
     let (score, non_ascii) = plausibility(&text);
-    Scored {
+    let whole = (bytes.len() <= SAMPLE && replaced == 0).then_some(text);
+    let scored = Scored {
         encoding,
         score,
         replaced,
         non_ascii,
-    }
+    };
+    (scored, whole)
 }
 
 /// Detects the encoding of bytes that are not valid UTF-8 and carry no BOM.
+///
+/// The Chinese readings (GB18030, Big5) are scored first: for news text one of them usually
+/// wins by a wide margin, and that is far cheaper than chardetng, which is consulted only
+/// when the margin is narrow (short texts, other scripts).
 pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     if let Some(encoding) = utf16(bytes) {
         return Verdict {
             encoding,
             confident: true,
-            chardetng_agrees: false,
+            strong: true,
+            text: None,
         };
     }
+    let (gb, gb_text) = score_text(GB18030, bytes);
+    // Most GBK text stops being valid Big5 within a few characters (trail bytes 0x80..=0xA0),
+    // so a clean, plausible GB18030 reading is settled without scoring Big5 in full.
+    let gb_n = gb.non_ascii as i64;
+    if gb.replaced == 0
+        && gb_n >= 8
+        && gb.score >= gb_n
+        && codec::decode_sample_strict(BIG5, bytes, SAMPLE).is_none()
+    {
+        return Verdict {
+            encoding: GB18030,
+            confident: true,
+            strong: true,
+            text: gb_text,
+        };
+    }
+    let (big5, big5_text) = score_text(BIG5, bytes);
+    let big5_first = if tld_prefers_big5(tld) {
+        big5.score >= gb.score
+    } else {
+        big5.score > gb.score
+    };
+    let (best, best_text, other) = if big5_first {
+        (big5, big5_text, gb)
+    } else {
+        (gb, gb_text, big5)
+    };
+    let n = best.non_ascii as i64;
+    if n >= 8 && best.score >= n && best.score - other.score >= (n / 2).max(16) {
+        return Verdict {
+            encoding: best.encoding,
+            confident: true,
+            strong: true,
+            text: best_text,
+        };
+    }
+
     let mut detector = chardetng::EncodingDetector::new();
     let prefix = &bytes[..bytes.len().min(CHARDET_LIMIT)];
     detector.feed(prefix, prefix.len() == bytes.len());
     let (guess, guess_confident) = detector.guess_assess(tld.map(str::as_bytes), false);
     let guess = canonical(guess);
 
-    // chardetng's guess first, so it wins ties; then the Chinese encodings in the order the TLD
-    // suggests.
-    let mut order: Vec<&'static Encoding> = vec![guess];
-    let chinese = if tld_prefers_big5(tld) {
-        [BIG5, GB18030]
-    } else {
-        [GB18030, BIG5]
-    };
-    for e in chinese {
-        if !order.contains(&e) {
-            order.push(e);
+    // chardetng's guess wins ties; then the Chinese encodings in the order the TLD suggests.
+    let first_chinese = if big5_first { [big5, gb] } else { [gb, big5] };
+    let mut best = first_chinese
+        .iter()
+        .copied()
+        .find(|s| s.encoding == guess)
+        .unwrap_or_else(|| score(guess, bytes));
+    for s in first_chinese {
+        if s.score > best.score {
+            best = s;
         }
     }
-    let mut best: Option<Scored> = None;
-    for e in order {
-        let s = score(e, bytes);
-        if best.is_none_or(|b| s.score > b.score) {
-            best = Some(s);
-        }
-    }
-    let Some(best) = best else {
-        return Verdict {
-            encoding: guess,
-            confident: false,
-            chardetng_agrees: false,
-        };
-    };
     let confident = best.replaced == 0
         && best.non_ascii > 0
         && best.score > 0
@@ -249,7 +305,8 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     Verdict {
         encoding: best.encoding,
         confident,
-        chardetng_agrees: guess_confident && best.encoding == guess,
+        strong: guess_confident && best.encoding == guess,
+        text: None,
     }
 }
 

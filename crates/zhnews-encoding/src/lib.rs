@@ -579,7 +579,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         }
         // Clean, but a lie can decode cleanly too (Big5 bytes are valid GBK; anything is valid
         // windows-1252): ask detection whether something else is far more plausible.
-        let v = *verdict.get_or_insert_with(|| detect::detect(bytes, tld));
+        let v = verdict.get_or_insert_with(|| detect::detect(bytes, tld));
         // Only a Chinese reading that is plausible on its own can overrule a clean declaration.
         if v.confident
             && v.encoding != enc
@@ -590,7 +590,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
             // A short text gives little evidence: demand a wide margin before calling it a lie,
             // narrower when chardetng's own frequency model names the same encoding.
             let n = detected.non_ascii as i64;
-            let margin = if v.chardetng_agrees {
+            let margin = if v.strong {
                 (n / 2).max(12)
             } else {
                 (n * 3 / 2).max(24)
@@ -615,12 +615,20 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         detect::Verdict {
             encoding: UTF_8,
             confident: !ascii,
-            chardetng_agrees: false,
+            strong: true,
+            text: None,
         }
     } else {
-        *verdict.get_or_insert_with(|| detect::detect(bytes, tld))
+        verdict.unwrap_or_else(|| detect::detect(bytes, tld))
     };
-    let text = codec::decode(v.encoding, bytes);
+    let text = match v.text {
+        Some(whole) => codec::Text {
+            text: Cow::Owned(whole),
+            malformed: 0,
+            first_malformed: None,
+        },
+        None => codec::decode(v.encoding, bytes),
+    };
     if let Some(doubt) = doubtful {
         let better = match doubt.reason {
             Overruled::Implausible | Overruled::ValidUtf8 => true,
