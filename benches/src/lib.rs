@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 /// The directory of optional third-party benchmark text (`../shared/bench`), if present.
 pub fn shared_bench_dir() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .to_path_buf();
     let dir = std::env::var_os("ZHNEWS_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.parent().map(|p| p.join("shared")).unwrap_or_default())

@@ -6,7 +6,14 @@ use anyhow::Result;
 /// fmt check, clippy (warnings denied) over every target, the whole test suite, the doctests.
 pub fn run_ci() -> Result<()> {
     run_cmd(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    run_cmd(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run_cmd(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // `cargo test` rather than nextest: it runs the doctests in the same pass and needs nothing
     // beyond the toolchain.
     run_cmd(cargo().args(["test", "--workspace", "--no-fail-fast"]))?;

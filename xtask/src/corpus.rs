@@ -57,7 +57,11 @@ pub fn run(args: &[String]) -> Result<()> {
 
 fn is_documentation(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    ["README", "LICENSE", "LICENCE", "COPYING", "AUTHORS", "NOTICE"].iter().any(|p| upper.starts_with(p))
+    [
+        "README", "LICENSE", "LICENCE", "COPYING", "AUTHORS", "NOTICE",
+    ]
+    .iter()
+    .any(|p| upper.starts_with(p))
         || upper.ends_with(".JSON")
         || upper.ends_with(".JSONL")
 }
@@ -83,7 +87,11 @@ impl Stats {
     fn add(&mut self, article: &Article) {
         self.documents += 1;
         self.paragraphs += article.paragraphs.len();
-        self.paragraph_chars += article.paragraphs.iter().map(|p| p.chars().count()).sum::<usize>();
+        self.paragraph_chars += article
+            .paragraphs
+            .iter()
+            .map(|p| p.chars().count())
+            .sum::<usize>();
         self.with_title += usize::from(article.title.is_some());
         self.with_date += usize::from(article.published_at.is_some());
         self.with_outlet += usize::from(article.outlet.is_some());
@@ -99,16 +107,27 @@ impl Stats {
     fn print(&self, dirs: &[PathBuf]) {
         let total = self.documents + self.errors;
         let share = |n: usize| {
-            if self.documents == 0 { "-".to_string() } else { format!("{:.0}% ({n})", 100.0 * n as f64 / self.documents as f64) }
+            if self.documents == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.0}% ({n})", 100.0 * n as f64 / self.documents as f64)
+            }
         };
         let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
         println!("\ncorpus: {}", names.join(", "));
         println!("| measure | value |");
         println!("|---|---|");
-        println!("| documents | {total} ({:.2} MB) |", self.bytes as f64 / 1e6);
+        println!(
+            "| documents | {total} ({:.2} MB) |",
+            self.bytes as f64 / 1e6
+        );
         println!("| errors | {} |", self.errors);
         println!("| paragraphs | {} |", self.paragraphs);
-        let mean = if self.paragraphs == 0 { 0.0 } else { self.paragraph_chars as f64 / self.paragraphs as f64 };
+        let mean = if self.paragraphs == 0 {
+            0.0
+        } else {
+            self.paragraph_chars as f64 / self.paragraphs as f64
+        };
         println!("| mean paragraph length (chars) | {mean:.1} |");
         println!("| with title | {} |", share(self.with_title));
         println!("| with publish time | {} |", share(self.with_date));

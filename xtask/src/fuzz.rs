@@ -20,10 +20,15 @@ pub fn run(args: &[String]) -> Result<()> {
         match arg.as_str() {
             "--seconds" => {
                 let value = it.next().context("--seconds needs a number")?;
-                seconds = value.parse().with_context(|| format!("--seconds {value:?} is not a number"))?;
+                seconds = value
+                    .parse()
+                    .with_context(|| format!("--seconds {value:?} is not a number"))?;
             }
             name if TARGETS.contains(&name) => targets.push(name),
-            other => bail!("unknown fuzz target or option {other:?}; targets: {}", TARGETS.join(", ")),
+            other => bail!(
+                "unknown fuzz target or option {other:?}; targets: {}",
+                TARGETS.join(", ")
+            ),
         }
     }
     if targets.is_empty() {
@@ -37,21 +42,26 @@ pub fn run(args: &[String]) -> Result<()> {
         std::fs::create_dir_all(&corpus)?;
         seed_corpus(target, &corpus)?;
         println!("== fuzzing {target} for {seconds} s");
-        run_cmd(Command::new("cargo")
-            .current_dir(&fuzz_dir)
-            .env("RUSTC_BOOTSTRAP", "1")
-            .args(["fuzz", "run", "--sanitizer", "none", target])
-            .arg(&corpus)
-            .arg("--")
-            .arg(format!("-max_total_time={seconds}"))
-            .arg("-rss_limit_mb=2048")
-            .arg("-timeout=10"))?;
+        run_cmd(
+            Command::new("cargo")
+                .current_dir(&fuzz_dir)
+                .env("RUSTC_BOOTSTRAP", "1")
+                .args(["fuzz", "run", "--sanitizer", "none", target])
+                .arg(&corpus)
+                .arg("--")
+                .arg(format!("-max_total_time={seconds}"))
+                .arg("-rss_limit_mb=2048")
+                .arg("-timeout=10"),
+        )?;
     }
     Ok(())
 }
 
 fn ensure_cargo_fuzz() -> Result<()> {
-    let found = Command::new("cargo").args(["fuzz", "--version"]).output().map(|o| o.status.success());
+    let found = Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .output()
+        .map(|o| o.status.success());
     if found.unwrap_or(false) {
         return Ok(());
     }
@@ -62,9 +72,14 @@ fn ensure_cargo_fuzz() -> Result<()> {
 /// Copies the project's fixtures into the corpus so the fuzzer starts from realistic input.
 fn seed_corpus(target: &str, corpus: &std::path::Path) -> Result<()> {
     let root = workspace_root();
-    let dirs = [root.join("examples").join("articles"), root.join("fuzz").join("seeds").join(target)];
+    let dirs = [
+        root.join("examples").join("articles"),
+        root.join("fuzz").join("seeds").join(target),
+    ];
     for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_file() {

@@ -43,7 +43,9 @@ fn main() -> std::process::ExitCode {
 
 fn dispatch(args: &[String]) -> Result<()> {
     let Some((command, rest)) = args.split_first() else {
-        bail!("usage: cargo xtask <ci|bench|fuzz|conformance|corpus|eval|encoding|frontmatter|script|date|strip> [ARGS…]");
+        bail!(
+            "usage: cargo xtask <ci|bench|fuzz|conformance|corpus|eval|encoding|frontmatter|script|date|strip> [ARGS…]"
+        );
     };
     match command.as_str() {
         "ci" => ci::run(rest),

@@ -7,7 +7,9 @@ use std::process::Command;
 /// The workspace root (the directory holding the top-level Cargo.toml).
 pub fn workspace_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().map(Path::to_path_buf).unwrap_or_else(|| here.to_path_buf())
+    here.parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| here.to_path_buf())
 }
 
 /// The third-party conformance and evaluation data (`shared/` beside the checkout), if present.
@@ -33,7 +35,9 @@ pub fn cargo() -> Command {
 
 /// Runs a command to completion, failing with its command line when it exits non-zero.
 pub fn run_cmd(cmd: &mut Command) -> Result<()> {
-    let status = cmd.status().with_context(|| format!("cannot start {cmd:?}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot start {cmd:?}"))?;
     if !status.success() {
         bail!("{cmd:?} failed with {status}");
     }
@@ -45,7 +49,10 @@ pub fn run_cmd(cmd: &mut Command) -> Result<()> {
 ///
 /// Peers for side-by-side benchmarks live here and never in the project's tests.
 pub fn venv(name: &str, packages: &[&str]) -> Result<PathBuf> {
-    let dir = workspace_root().join("target").join("xtask-venv").join(name);
+    let dir = workspace_root()
+        .join("target")
+        .join("xtask-venv")
+        .join(name);
     let python = dir.join("bin").join("python");
     let stamp = dir.join(".installed");
     let wanted = packages.join("\n");
@@ -54,7 +61,17 @@ pub fn venv(name: &str, packages: &[&str]) -> Result<PathBuf> {
     }
     let host = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     run_cmd(Command::new(&host).args(["-m", "venv"]).arg(&dir))?;
-    run_cmd(Command::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]).args(packages))?;
+    run_cmd(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .args(packages),
+    )?;
     std::fs::write(&stamp, wanted).context("cannot write venv stamp")?;
     Ok(python)
 }

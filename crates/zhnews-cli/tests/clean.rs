@@ -20,7 +20,12 @@ fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("zhnews starts");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
     child.wait_with_output().expect("zhnews finishes")
 }
 
@@ -37,7 +42,12 @@ const DOC: &str = "---\ntitle: '测试标题'\nauthor: 测试网\ndate: 2024-03-
 #[test]
 fn stdin_document_becomes_one_record() {
     let out = run_with_stdin(&["clean", "-"], DOC.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["title"], "测试标题");
@@ -51,7 +61,10 @@ fn stdin_document_becomes_one_record() {
 
 #[test]
 fn a_missing_path_is_a_usage_error_with_exit_2() {
-    let out = zhnews().args(["clean", "/nonexistent/zhnews/path"]).output().expect("runs");
+    let out = zhnews()
+        .args(["clean", "/nonexistent/zhnews/path"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/zhnews/path"));
     assert!(out.stdout.is_empty());
@@ -62,33 +75,64 @@ fn a_bad_document_yields_an_error_record_and_the_batch_goes_on() {
     let dir = std::env::temp_dir().join(format!("zhnews-clean-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("a.txt"), DOC).expect("write");
-    std::fs::write(dir.join("b.txt"), "---\ntitle: 'unclosed\nauthor: x\n---\n<p>正文。</p>\n").expect("write");
+    std::fs::write(
+        dir.join("b.txt"),
+        "---\ntitle: 'unclosed\nauthor: x\n---\n<p>正文。</p>\n",
+    )
+    .expect("write");
     std::fs::write(dir.join("c.txt"), DOC.replace("测试标题", "第三篇")).expect("write");
     let out = zhnews().arg("clean").arg(&dir).output().expect("runs");
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 3);
     assert_eq!(recs[0]["title"], "测试标题");
     assert_eq!(recs[1]["error"]["kind"], "front_matter");
     let message = recs[1]["error"]["message"].as_str().expect("message");
-    assert!(message.contains("b.txt") && message.contains("line"), "{message}");
+    assert!(
+        message.contains("b.txt") && message.contains("line"),
+        "{message}"
+    );
     assert_eq!(recs[2]["title"], "第三篇");
 }
 
 #[test]
 fn output_is_identical_for_any_number_of_jobs() {
-    let one = zhnews().arg("clean").arg(examples()).args(["--jobs", "1", "--quiet"]).output().expect("runs");
-    let four = zhnews().arg("clean").arg(examples()).args(["--jobs", "4", "--quiet"]).output().expect("runs");
+    let one = zhnews()
+        .arg("clean")
+        .arg(examples())
+        .args(["--jobs", "1", "--quiet"])
+        .output()
+        .expect("runs");
+    let four = zhnews()
+        .arg("clean")
+        .arg(examples())
+        .args(["--jobs", "4", "--quiet"])
+        .output()
+        .expect("runs");
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, four.stdout);
     assert_eq!(one.status.code(), four.status.code());
-    assert!(one.stderr.is_empty(), "--quiet prints nothing: {}", String::from_utf8_lossy(&one.stderr));
+    assert!(
+        one.stderr.is_empty(),
+        "--quiet prints nothing: {}",
+        String::from_utf8_lossy(&one.stderr)
+    );
 }
 
 #[test]
 fn every_example_gives_exactly_one_line_in_input_order() {
-    let out = zhnews().arg("clean").arg(examples()).arg("--quiet").output().expect("runs");
+    let out = zhnews()
+        .arg("clean")
+        .arg(examples())
+        .arg("--quiet")
+        .output()
+        .expect("runs");
     let mut files: Vec<String> = std::fs::read_dir(examples())
         .expect("examples")
         .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
@@ -122,14 +166,22 @@ fn keep_stripped_adds_the_removed_pieces_with_rules() {
     let out = run_with_stdin(&["clean", "--keep-stripped"], doc.as_bytes());
     let recs = records(&out);
     let stripped = recs[0]["stripped"].as_array().expect("stripped present");
-    assert!(stripped.iter().all(|s| s["rule"].is_string() && s["text"].is_string()));
+    assert!(
+        stripped
+            .iter()
+            .all(|s| s["rule"].is_string() && s["text"].is_string())
+    );
     let plain = run_with_stdin(&["clean"], doc.as_bytes());
     assert!(records(&plain)[0].get("stripped").is_none());
 }
 
 #[test]
 fn bad_options_are_usage_errors() {
-    for args in [["clean", "--script", "latin"], ["clean", "--tz", "8"], ["clean", "--format", "xml"]] {
+    for args in [
+        ["clean", "--script", "latin"],
+        ["clean", "--tz", "8"],
+        ["clean", "--format", "xml"],
+    ] {
         let out = zhnews().args(args).output().expect("runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
@@ -161,7 +213,11 @@ mod base64_shim {
         const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -177,14 +233,21 @@ mod base64_shim {
 
 #[test]
 fn jsonl_input_keeps_ids_and_row_alignment_even_for_bad_lines() {
-    let out = run_with_stdin(&["clean", "--input", "jsonl", "--quiet"], jsonl_shard().as_bytes());
+    let out = run_with_stdin(
+        &["clean", "--input", "jsonl", "--quiet"],
+        jsonl_shard().as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     assert_eq!(recs.len(), 3, "one output line per input line");
     assert_eq!(recs[0]["id"], "doc-1");
     assert_eq!(recs[0]["title"], "测试标题");
     assert_eq!(recs[1]["error"]["kind"], "input");
-    assert!(recs[1]["source"].as_str().is_some_and(|s| s.ends_with(":2")));
+    assert!(
+        recs[1]["source"]
+            .as_str()
+            .is_some_and(|s| s.ends_with(":2"))
+    );
     assert_eq!(recs[2]["id"], "3");
     assert_eq!(recs[2]["encoding"], "GB18030");
     assert_eq!(recs[2]["title"], "标题");
@@ -192,7 +255,10 @@ fn jsonl_input_keeps_ids_and_row_alignment_even_for_bad_lines() {
 
 #[test]
 fn strict_stops_at_the_first_failure() {
-    let out = run_with_stdin(&["clean", "--input", "jsonl", "--strict", "--quiet"], jsonl_shard().as_bytes());
+    let out = run_with_stdin(
+        &["clean", "--input", "jsonl", "--strict", "--quiet"],
+        jsonl_shard().as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     assert_eq!(recs.len(), 2, "stops after the failing record");
@@ -206,7 +272,11 @@ fn gzip_input_sharded_compressed_output_and_stats() {
     std::fs::create_dir_all(input.join("part")).expect("dir");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(jsonl_shard().as_bytes()).expect("gzip");
-    std::fs::write(input.join("part/shard.jsonl.gz"), gz.finish().expect("gzip")).expect("write");
+    std::fs::write(
+        input.join("part/shard.jsonl.gz"),
+        gz.finish().expect("gzip"),
+    )
+    .expect("write");
     std::fs::write(input.join("one.txt"), DOC).expect("write");
     let out_dir = dir.join("out");
     let stats = dir.join("stats.json");
@@ -215,22 +285,37 @@ fn gzip_input_sharded_compressed_output_and_stats() {
         .arg(&input)
         .arg("-o")
         .arg(format!("{}/", out_dir.display()))
-        .args(["--shard-size", "2", "--compress", "gz", "--quiet", "--stats"])
+        .args([
+            "--shard-size",
+            "2",
+            "--compress",
+            "gz",
+            "--quiet",
+            "--stats",
+        ])
         .arg(&stats)
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
     assert!(out_dir.join("articles-00000.jsonl.gz").exists());
     assert!(out_dir.join("part/shard-00000.jsonl.gz").exists());
     assert!(out_dir.join("part/shard-00001.jsonl.gz").exists());
     let mut text = String::new();
     use std::io::Read;
-    flate2::read::GzDecoder::new(std::fs::File::open(out_dir.join("part/shard-00001.jsonl.gz")).expect("open"))
-        .read_to_string(&mut text)
-        .expect("gunzip");
+    flate2::read::GzDecoder::new(
+        std::fs::File::open(out_dir.join("part/shard-00001.jsonl.gz")).expect("open"),
+    )
+    .read_to_string(&mut text)
+    .expect("gunzip");
     assert_eq!(text.lines().count(), 1);
-    let stats: serde_json::Value = serde_json::from_slice(&std::fs::read(&stats).expect("stats")).expect("json");
+    let stats: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&stats).expect("stats")).expect("json");
     assert_eq!(stats["documents"], 4);
     assert_eq!(stats["errors"], 1);
     std::fs::remove_dir_all(&dir).ok();
@@ -245,10 +330,18 @@ fn dolma_format_puts_the_body_in_text_and_the_rest_in_metadata() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("starts");
-    child.stdin.take().expect("stdin").write_all(DOC.as_bytes()).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(DOC.as_bytes())
+        .expect("write");
     let out = child.wait_with_output().expect("runs");
     let recs = records(&out);
-    assert_eq!(recs[0]["text"], "3月1日上午，测试市召开会议。\n会议持续了两个小时。");
+    assert_eq!(
+        recs[0]["text"],
+        "3月1日上午，测试市召开会议。\n会议持续了两个小时。"
+    );
     assert_eq!(recs[0]["source"], "zhnews");
     assert_eq!(recs[0]["created"], "2024-03-01T10:00:00+08:00");
     assert_eq!(recs[0]["added"], "2023-11-14T22:13:20Z");
@@ -258,7 +351,9 @@ fn dolma_format_puts_the_body_in_text_and_the_rest_in_metadata() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let big: String = (0..2000).map(|i| serde_json::json!({"id": i, "text": DOC}).to_string() + "\n").collect();
+    let big: String = (0..2000)
+        .map(|i| serde_json::json!({"id": i, "text": DOC}).to_string() + "\n")
+        .collect();
     let mut child = zhnews()
         .args(["clean", "--input", "jsonl", "--quiet"])
         .stdin(Stdio::piped())

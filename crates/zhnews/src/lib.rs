@@ -38,7 +38,7 @@ pub use article::{
     Article, DateRecord, ImageRecord, RelatedRecord, SCHEMA_VERSION, ScriptRecord, StrippedRecord,
     TranslationRecord,
 };
-pub use options::{OutputScript, Options, china_offset, parse_offset};
+pub use options::{Options, OutputScript, china_offset, parse_offset};
 pub use pipeline::Input;
 
 pub use zhnews_date as date;
@@ -61,7 +61,9 @@ pub enum Error {
     #[error("body: {0}")]
     Strip(#[from] zhnews_strip::Error),
     /// The document is larger than [`MAX_DOCUMENT_BYTES`].
-    #[error("document is {size} bytes, over the {limit}-byte limit; split it or check that it is one article")]
+    #[error(
+        "document is {size} bytes, over the {limit}-byte limit; split it or check that it is one article"
+    )]
     TooLarge {
         /// Size of the document in bytes.
         size: usize,

@@ -20,12 +20,27 @@ pub(crate) struct FrontMeta {
 
 const TITLE_KEYS: &[&str] = &["title", "headline", "标题"];
 const ORIGINAL_TITLE_KEYS: &[&str] = &["original_title", "原标题"];
-const DATE_KEYS: &[&str] = &["date", "published", "published_at", "pubdate", "publish_time", "time", "发布时间"];
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "pubdate",
+    "publish_time",
+    "time",
+    "发布时间",
+];
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "作者"];
 const SOURCE_KEYS: &[&str] = &["source", "outlet", "publisher", "来源"];
 const EDITOR_KEYS: &[&str] = &["editor", "责任编辑"];
 const CATEGORY_KEYS: &[&str] = &["categories", "category", "section", "栏目"];
-const IMAGE_KEYS: &[&str] = &["headimg", "image", "cover", "lead_image", "thumbnail", "banner"];
+const IMAGE_KEYS: &[&str] = &[
+    "headimg",
+    "image",
+    "cover",
+    "lead_image",
+    "thumbnail",
+    "banner",
+];
 const URL_KEYS: &[&str] = &["url", "link", "permalink", "source_url"];
 const ID_KEYS: &[&str] = &["id", "uid", "guid"];
 
@@ -61,7 +76,9 @@ fn scalar_text(value: &Value<'_>) -> Option<String> {
 }
 
 fn first_scalar(value: &Value<'_>, keys: &[&str]) -> Option<String> {
-    keys.iter().filter_map(|k| value.get(k)).find_map(scalar_text)
+    keys.iter()
+        .filter_map(|k| value.get(k))
+        .find_map(scalar_text)
 }
 
 /// A list field: a sequence of scalars, or one scalar holding several names separated the way
@@ -94,7 +111,9 @@ pub(crate) fn split_names(text: &str) -> Vec<String> {
             let part = part.trim();
             // "张三 李四" is two names; "John Smith" is one.
             if part.chars().any(is_han) && part.contains(char::is_whitespace) {
-                part.split_whitespace().map(str::to_string).collect::<Vec<_>>()
+                part.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
             } else {
                 vec![part.to_string()]
             }
@@ -110,9 +129,44 @@ pub(crate) fn is_han(c: char) -> bool {
 /// Word endings that mark the name of a news organisation rather than of a person. Portals and
 /// feed exporters often put the outlet in an `author` field.
 const OUTLET_SUFFIXES: &[&str] = &[
-    "网", "網", "报", "報", "社", "台", "新闻", "新聞", "财经", "財經", "频道", "頻道", "客户端",
-    "客戶端", "周刊", "週刊", "杂志", "雜誌", "媒体", "媒體", "传媒", "傳媒", "日报", "日報", "时报",
-    "時報", "晚报", "晚報", "在线", "在線", "资讯", "資訊", "观察", "觀察", "之声", "之聲", "号", "號",
+    "网",
+    "網",
+    "报",
+    "報",
+    "社",
+    "台",
+    "新闻",
+    "新聞",
+    "财经",
+    "財經",
+    "频道",
+    "頻道",
+    "客户端",
+    "客戶端",
+    "周刊",
+    "週刊",
+    "杂志",
+    "雜誌",
+    "媒体",
+    "媒體",
+    "传媒",
+    "傳媒",
+    "日报",
+    "日報",
+    "时报",
+    "時報",
+    "晚报",
+    "晚報",
+    "在线",
+    "在線",
+    "资讯",
+    "資訊",
+    "观察",
+    "觀察",
+    "之声",
+    "之聲",
+    "号",
+    "號",
 ];
 
 /// Whether `name` names an outlet rather than a person: it is one of the document's own
@@ -126,7 +180,12 @@ pub(crate) fn looks_like_outlet(name: &str, categories: &[String]) -> bool {
         return true;
     }
     let lower = name.to_ascii_lowercase();
-    if [".com", ".cn", ".net", "news", "press", "times", "daily", "agency"].iter().any(|w| lower.contains(w)) {
+    if [
+        ".com", ".cn", ".net", "news", "press", "times", "daily", "agency",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
         return true;
     }
     // A two-character name ending in 台 or 社 is more often a person's (e.g. a given name);
@@ -137,7 +196,18 @@ pub(crate) fn looks_like_outlet(name: &str, categories: &[String]) -> bool {
 /// Breadcrumb roots that are navigation, not a section of the site.
 pub(crate) fn is_breadcrumb_root(item: &str) -> bool {
     let item = item.trim();
-    ["首页", "首頁", "主页", "主頁", "home", "Home", "HOME", "网站首页", "網站首頁"].contains(&item)
+    [
+        "首页",
+        "首頁",
+        "主页",
+        "主頁",
+        "home",
+        "Home",
+        "HOME",
+        "网站首页",
+        "網站首頁",
+    ]
+    .contains(&item)
 }
 
 #[cfg(test)]

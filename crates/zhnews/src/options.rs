@@ -123,10 +123,15 @@ use chrono::Offset;
 /// Parses an offset written `+08:00`, `+0800`, `-05:00`, `Z` or `UTC`.
 pub fn parse_offset(text: &str) -> Result<FixedOffset, crate::Error> {
     let t = text.trim();
-    if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("gmt") {
+    if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("gmt")
+    {
         return Ok(utc());
     }
-    let bad = || crate::Error::Option(format!("time zone offset {text:?} is not of the form +08:00"));
+    let bad = || {
+        crate::Error::Option(format!(
+            "time zone offset {text:?} is not of the form +08:00"
+        ))
+    };
     let (sign, rest) = match t.as_bytes().first() {
         Some(b'+') => (1, &t[1..]),
         Some(b'-') => (-1, &t[1..]),
@@ -150,9 +155,18 @@ mod tests {
 
     #[test]
     fn offsets_parse_in_the_usual_spellings() {
-        assert_eq!(parse_offset("+08:00").map(|o| o.local_minus_utc()).ok(), Some(28800));
-        assert_eq!(parse_offset("+0530").map(|o| o.local_minus_utc()).ok(), Some(19800));
-        assert_eq!(parse_offset("-05:00").map(|o| o.local_minus_utc()).ok(), Some(-18000));
+        assert_eq!(
+            parse_offset("+08:00").map(|o| o.local_minus_utc()).ok(),
+            Some(28800)
+        );
+        assert_eq!(
+            parse_offset("+0530").map(|o| o.local_minus_utc()).ok(),
+            Some(19800)
+        );
+        assert_eq!(
+            parse_offset("-05:00").map(|o| o.local_minus_utc()).ok(),
+            Some(-18000)
+        );
         assert_eq!(parse_offset("Z").map(|o| o.local_minus_utc()).ok(), Some(0));
         assert!(parse_offset("8").is_err());
         assert!(parse_offset("+08:75").is_err());
@@ -160,7 +174,13 @@ mod tests {
 
     #[test]
     fn output_script_round_trips_through_text() {
-        for s in [OutputScript::Keep, OutputScript::Hans, OutputScript::Hant, OutputScript::Tw, OutputScript::Hk] {
+        for s in [
+            OutputScript::Keep,
+            OutputScript::Hans,
+            OutputScript::Hant,
+            OutputScript::Tw,
+            OutputScript::Hk,
+        ] {
             assert_eq!(s.to_string().parse::<OutputScript>().ok(), Some(s));
         }
         assert!("latin".parse::<OutputScript>().is_err());

@@ -27,7 +27,10 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// An input known only by its bytes.
     pub fn new(bytes: &'a [u8]) -> Self {
-        Input { bytes, ..Input::default() }
+        Input {
+            bytes,
+            ..Input::default()
+        }
     }
 
     /// Sets the path or URL it came from.
@@ -57,7 +60,10 @@ impl<'a> Input<'a> {
 
 pub(crate) fn run(input: &Input<'_>, options: &Options) -> Result<Article, Error> {
     if input.bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge { size: input.bytes.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(Error::TooLarge {
+            size: input.bytes.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     let mut warnings = Vec::new();
 
@@ -119,7 +125,11 @@ fn assemble(
 
     // Front matter first, then what the page itself states.
     let categories = if front.categories.is_empty() {
-        meta.breadcrumb.iter().filter(|c| !is_breadcrumb_root(c)).cloned().collect()
+        meta.breadcrumb
+            .iter()
+            .filter(|c| !is_breadcrumb_root(c))
+            .cloned()
+            .collect()
     } else {
         front.categories.clone()
     };
@@ -140,7 +150,10 @@ fn assemble(
     };
     let raw = Raw {
         title: front.title.clone().or_else(|| meta.title.clone()),
-        original_title: front.original_title.clone().or_else(|| meta.original_title.clone()),
+        original_title: front
+            .original_title
+            .clone()
+            .or_else(|| meta.original_title.clone()),
         outlet,
         authors,
         editors,
@@ -174,14 +187,23 @@ fn assemble(
     let detection = zhnews_script::detect(&sample);
     let plan = ScriptPlan::new(detection, options);
 
-    let paragraphs: Vec<String> =
-        paragraphs_raw.iter().map(|p| plan.text(p)).filter(|p| !p.is_empty()).collect();
+    let paragraphs: Vec<String> = paragraphs_raw
+        .iter()
+        .map(|p| plan.text(p))
+        .filter(|p| !p.is_empty())
+        .collect();
     let images = images_raw
         .into_iter()
         .map(|(image, position)| ImageRecord {
             url: image.url,
-            caption: image.caption.map(|c| plan.text(&c)).filter(|c| !c.is_empty()),
-            credit: image.credit.map(|c| plan.text(&c)).filter(|c| !c.is_empty()),
+            caption: image
+                .caption
+                .map(|c| plan.text(&c))
+                .filter(|c| !c.is_empty()),
+            credit: image
+                .credit
+                .map(|c| plan.text(&c))
+                .filter(|c| !c.is_empty()),
             position,
         })
         .collect();
@@ -203,7 +225,8 @@ fn assemble(
     let dates = match (&published, options.find_dates) {
         (Some((anchor, _)), true) => find_dates(&paragraphs, *anchor),
         (None, true) if !paragraphs.is_empty() => {
-            warnings.push("dates in the body were not resolved: no publish time to anchor them".into());
+            warnings
+                .push("dates in the body were not resolved: no publish time to anchor them".into());
             Vec::new()
         }
         _ => Vec::new(),
@@ -230,7 +253,9 @@ fn assemble(
         authors: raw.authors.iter().map(|a| plan.text(a)).collect(),
         editor: (!editors.is_empty()).then(|| editors.join("、")),
         editors,
-        published_at: published.as_ref().map(|(dt, _)| dt.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
+        published_at: published
+            .as_ref()
+            .map(|(dt, _)| dt.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
         published_precision: published.as_ref().map(|(_, p)| p.clone()),
         categories: raw.categories.iter().map(|c| plan.text(c)).collect(),
         lead_image: front.lead_image.clone().or_else(|| meta.lead_image.clone()),
@@ -248,7 +273,14 @@ fn assemble(
         dates,
         warnings: Vec::new(),
         stripped: options.keep_stripped.then(|| {
-            stripped.removed.iter().map(|r| StrippedRecord { rule: r.rule.clone(), text: r.text.clone() }).collect()
+            stripped
+                .removed
+                .iter()
+                .map(|r| StrippedRecord {
+                    rule: r.rule.clone(),
+                    text: r.text.clone(),
+                })
+                .collect()
         }),
     }
 }
@@ -261,7 +293,10 @@ fn published_time(
     options: &Options,
     warnings: &mut Vec<String>,
 ) -> Option<(DateTime<FixedOffset>, String)> {
-    let candidates = [("front matter date", front.date.as_deref()), ("page publish time", stripped.meta.published.as_deref())];
+    let candidates = [
+        ("front matter date", front.date.as_deref()),
+        ("page publish time", stripped.meta.published.as_deref()),
+    ];
     for (what, text) in candidates {
         let Some(text) = text else { continue };
         match zhnews_date::parse_timestamp(text, options.default_offset) {
@@ -429,18 +464,33 @@ mod tests {
         assert_eq!(conversion_for(tw, OutputScript::Hans), [Config::Tw2sp]);
         let hk = det(Script::Hant, Some(Region::HongKong));
         assert_eq!(conversion_for(hk, OutputScript::Hans), [Config::Hk2sp]);
-        assert_eq!(conversion_for(det(Script::Hant, None), OutputScript::Hans), [Config::T2s]);
+        assert_eq!(
+            conversion_for(det(Script::Hant, None), OutputScript::Hans),
+            [Config::T2s]
+        );
         assert!(conversion_for(det(Script::Hans, None), OutputScript::Hans).is_empty());
         assert!(conversion_for(tw, OutputScript::Keep).is_empty());
         assert!(conversion_for(det(Script::NonChinese, None), OutputScript::Tw).is_empty());
-        assert_eq!(conversion_for(det(Script::Hans, None), OutputScript::Tw), [Config::S2twp]);
-        assert_eq!(conversion_for(hk, OutputScript::Tw), [Config::Hk2t, Config::T2tw]);
+        assert_eq!(
+            conversion_for(det(Script::Hans, None), OutputScript::Tw),
+            [Config::S2twp]
+        );
+        assert_eq!(
+            conversion_for(hk, OutputScript::Tw),
+            [Config::Hk2t, Config::T2tw]
+        );
     }
 
     #[test]
     fn top_level_domains_come_from_the_host() {
-        assert_eq!(top_level_domain("https://news.example.com.tw/a/b.html"), Some("tw"));
-        assert_eq!(top_level_domain("http://user@example.cn:8080/x"), Some("cn"));
+        assert_eq!(
+            top_level_domain("https://news.example.com.tw/a/b.html"),
+            Some("tw")
+        );
+        assert_eq!(
+            top_level_domain("http://user@example.cn:8080/x"),
+            Some("cn")
+        );
         assert_eq!(top_level_domain("https://127.0.0.1/x"), None);
     }
 }

@@ -31,12 +31,22 @@ fn clean(path: &Path) -> Result<Article, zhnews::Error> {
 #[test]
 fn every_example_matches_its_snapshot() {
     let files = example_files();
-    assert!(files.len() >= 8, "expected at least 8 example articles, found {}", files.len());
+    assert!(
+        files.len() >= 8,
+        "expected at least 8 example articles, found {}",
+        files.len()
+    );
     for path in files {
-        let name = path.file_stem().expect("stem").to_string_lossy().to_string();
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .to_string();
         match clean(&path) {
             Ok(article) => insta::assert_json_snapshot!(name, article),
-            Err(err) => insta::assert_snapshot!(name, format!("error kind={} message={err}", err.kind())),
+            Err(err) => {
+                insta::assert_snapshot!(name, format!("error kind={} message={err}", err.kind()))
+            }
         }
     }
 }
@@ -47,7 +57,10 @@ fn the_broken_front_matter_example_is_an_error_naming_line_and_column() {
         .into_iter()
         .filter(|p| p.to_string_lossy().contains("broken-frontmatter"))
         .collect();
-    assert!(!broken.is_empty(), "an example with broken front matter exists");
+    assert!(
+        !broken.is_empty(),
+        "an example with broken front matter exists"
+    );
     for path in broken {
         let err = clean(&path).expect_err("broken front matter is an error");
         assert_eq!(err.kind(), "front_matter");
@@ -72,6 +85,9 @@ fn legacy_encodings_decode_to_the_same_kind_of_record() {
         assert_eq!(article.encoding, expected, "{name}");
         assert!(article.title.is_some(), "{name} has a title");
         assert!(!article.paragraphs.is_empty(), "{name} has paragraphs");
-        assert!(article.text.chars().all(|c| c != '\u{FFFD}'), "{name} decodes without replacement");
+        assert!(
+            article.text.chars().all(|c| c != '\u{FFFD}'),
+            "{name} decodes without replacement"
+        );
     }
 }

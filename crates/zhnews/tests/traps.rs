@@ -21,7 +21,10 @@ fn an_outlet_in_the_author_field_is_the_outlet_not_a_person() {
     assert_eq!(a.outlet.as_deref(), Some("示例观察网"));
     assert!(a.authors.is_empty(), "{:?}", a.authors);
     assert_eq!(a.categories, ["新媒体", "示例观察网", "首页"]);
-    assert_eq!(a.lead_image.as_deref(), Some("https://img.example.com/a.jpg"));
+    assert_eq!(
+        a.lead_image.as_deref(),
+        Some("https://img.example.com/a.jpg")
+    );
 }
 
 #[test]
@@ -37,7 +40,11 @@ fn click_to_enlarge_is_not_a_caption_and_images_keep_their_place() {
 #[test]
 fn body_dates_resolve_against_the_publish_time() {
     let a = clean(GUANCHA_SHAPE);
-    let d = a.dates.iter().find(|d| d.text.starts_with("9月3日")).expect("9月3日上午 found");
+    let d = a
+        .dates
+        .iter()
+        .find(|d| d.text.starts_with("9月3日"))
+        .expect("9月3日上午 found");
     assert!(d.start.starts_with("2022-09-03T"), "{d:?}");
 }
 
@@ -58,7 +65,10 @@ fn a_traditional_dump_comes_out_in_mainland_script_and_wording() {
 #[test]
 fn half_width_punctuation_between_chinese_becomes_full_width() {
     let a = clean(TW_DUMP);
-    assert_eq!(a.paragraphs[0], "5月9日上午，梅港市软件创新大赛在会展中心开幕。");
+    assert_eq!(
+        a.paragraphs[0],
+        "5月9日上午，梅港市软件创新大赛在会展中心开幕。"
+    );
 }
 
 #[test]
@@ -71,7 +81,11 @@ fn variant_characters_opencc_leaves_alone_become_standard_forms() {
 #[test]
 fn photo_credit_lines_become_captions_not_paragraphs() {
     let a = clean(TW_DUMP);
-    assert!(!a.text.contains("攝") && !a.text.contains("摄"), "{}", a.text);
+    assert!(
+        !a.text.contains("攝") && !a.text.contains("摄"),
+        "{}",
+        a.text
+    );
     assert_eq!(a.images.len(), 1);
     let caption = a.images[0].caption.as_deref().unwrap_or_default();
     assert!(caption.contains("会展中心开幕"), "{caption}");
@@ -90,8 +104,11 @@ fn an_appended_english_version_is_a_translation_left_in_ascii() {
 
 #[test]
 fn keep_leaves_the_script_alone() {
-    let a = Article::from_bytes(TW_DUMP.as_bytes(), &Options::default().script(OutputScript::Keep))
-        .expect("cleans");
+    let a = Article::from_bytes(
+        TW_DUMP.as_bytes(),
+        &Options::default().script(OutputScript::Keep),
+    )
+    .expect("cleans");
     assert_eq!(a.title.as_deref(), Some("梅港市舉辦軟體創新大賽"));
     assert_eq!(a.script.config, None);
 }
@@ -101,7 +118,10 @@ const FARM_DUMP: &str = "柳溪公园荷花进入盛花期:市民纷纷前来赏
 #[test]
 fn placeholder_uploaders_and_comment_counts_are_not_metadata_or_text() {
     let a = clean(FARM_DUMP);
-    assert_eq!(a.title.as_deref(), Some("柳溪公园荷花进入盛花期：市民纷纷前来赏荷"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("柳溪公园荷花进入盛花期：市民纷纷前来赏荷")
+    );
     assert!(a.authors.is_empty(), "{:?}", a.authors);
     assert_eq!(a.published_at.as_deref(), Some("2025-07-08T10:12:30+08:00"));
     assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
@@ -113,7 +133,8 @@ fn teaser_lists_go_to_related_not_the_body() {
     let a = clean(FARM_DUMP);
     assert!(!a.text.contains("口袋公园"));
     assert!(!a.text.contains("..."));
-    assert!(a.related.iter().any(|r| r.text.contains("口袋公园") || r.title.as_deref().is_some_and(|t| t.contains("口袋公园"))));
+    assert!(a.related.iter().any(|r| r.text.contains("口袋公园")
+        || r.title.as_deref().is_some_and(|t| t.contains("口袋公园"))));
 }
 
 const SINA_SHAPE: &str = "---\ntitle: '示例港口吞吐量创新高'\nauthor: 示例财经\ndate: Fri, 03 Dec 2021 05:42:17 GMT\n---\n<div>\n<p class=\"ori_titlesource\">　　原标题：示例港口前十月吞吐量创新高</p>\n<p>　　据示例港务集团消息，前十个月港口吞吐量同比增长一成。</p>\n<div class=\"img_wrapper\"><img src=\"https://img.example.com/p.jpg\" alt=\"集装箱码头 图片来源：示例港务\"><span class=\"img_descr\">集装箱码头 图片来源：示例港务</span></div>\n<p>　　集团表示，将继续扩大航线网络。</p>\n<!--article_adlist[<p><font>相关阅读</font></p>]article_adlist-->\n<p>　　11月30日，另一家港口发布了年度报告。</p>\n<!--article_adlist[<p><font>举报/反馈</font></p>]article_adlist-->\n<p class=\"article-editor\">责任编辑：赵小六 SF001</p>\n</div>\n";
@@ -121,7 +142,10 @@ const SINA_SHAPE: &str = "---\ntitle: '示例港口吞吐量创新高'\nauthor: 
 #[test]
 fn sina_shape_original_title_editor_caption_and_related() {
     let a = clean(SINA_SHAPE);
-    assert_eq!(a.original_title.as_deref(), Some("示例港口前十月吞吐量创新高"));
+    assert_eq!(
+        a.original_title.as_deref(),
+        Some("示例港口前十月吞吐量创新高")
+    );
     assert_eq!(a.outlet.as_deref(), Some("示例财经"));
     assert_eq!(a.editor.as_deref(), Some("赵小六"));
     assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
@@ -139,9 +163,27 @@ fn every_record_serialises_with_the_documented_fields() {
     let a = clean(SINA_SHAPE);
     let json = serde_json::to_value(&a).expect("serialises");
     for field in [
-        "schema_version", "id", "source", "portal", "encoding", "title", "original_title", "outlet",
-        "authors", "editor", "published_at", "categories", "lead_image", "images", "paragraphs", "text",
-        "translation", "related", "script", "dates", "warnings",
+        "schema_version",
+        "id",
+        "source",
+        "portal",
+        "encoding",
+        "title",
+        "original_title",
+        "outlet",
+        "authors",
+        "editor",
+        "published_at",
+        "categories",
+        "lead_image",
+        "images",
+        "paragraphs",
+        "text",
+        "translation",
+        "related",
+        "script",
+        "dates",
+        "warnings",
     ] {
         assert!(json.get(field).is_some(), "field {field} missing");
     }

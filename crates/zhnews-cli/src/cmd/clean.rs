@@ -118,7 +118,10 @@ fn clean(args: Args) -> Result<ExitCode, String> {
         return Err("--shard-size must be at least 1".into());
     }
     let files = expand_paths(&args.paths)?;
-    let options = Options::default().script(args.script).default_offset(args.tz).keep_stripped(args.keep_stripped);
+    let options = Options::default()
+        .script(args.script)
+        .default_offset(args.tz)
+        .keep_stripped(args.keep_stripped);
     let pool = build_pool(args.jobs)?;
     let mut sink = open_sink(&args)?;
     let added = run_timestamp();
@@ -139,14 +142,23 @@ fn clean(args: Args) -> Result<ExitCode, String> {
         if jsonl[file] {
             relative[file].clone()
         } else {
-            relative[file].parent().map(|p| p.join("articles")).unwrap_or_else(|| PathBuf::from("articles"))
+            relative[file]
+                .parent()
+                .map(|p| p.join("articles"))
+                .unwrap_or_else(|| PathBuf::from("articles"))
         }
     };
 
     let article_files = jsonl.iter().filter(|j| !**j).count();
-    let show_progress = !args.quiet && std::io::stderr().is_terminal() && (article_files > 1 || jsonl.contains(&true));
+    let show_progress = !args.quiet
+        && std::io::stderr().is_terminal()
+        && (article_files > 1 || jsonl.contains(&true));
     let progress = if show_progress {
-        let bar = if jsonl.contains(&true) { ProgressBar::no_length() } else { ProgressBar::new(article_files as u64) };
+        let bar = if jsonl.contains(&true) {
+            ProgressBar::no_length()
+        } else {
+            ProgressBar::new(article_files as u64)
+        };
         let template = if jsonl.contains(&true) {
             "{spinner} {pos} documents {per_sec} {elapsed}"
         } else {
@@ -188,7 +200,9 @@ fn clean(args: Args) -> Result<ExitCode, String> {
             }
             match sink.write(&outcome.stream, outcome.text.as_bytes()) {
                 Ok(()) => {}
-                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
                 Err(err) => return Err(format!("cannot write output: {err}")),
             }
             if failed && args.strict {
@@ -219,7 +233,8 @@ fn clean(args: Args) -> Result<ExitCode, String> {
             "mb_per_second": mb / secs,
             "stopped_early": stopped,
         });
-        std::fs::write(path, format!("{stats}\n")).map_err(|e| format!("{}: cannot write stats: {e}", path.display()))?;
+        std::fs::write(path, format!("{stats}\n"))
+            .map_err(|e| format!("{}: cannot write stats: {e}", path.display()))?;
     }
     if !args.quiet {
         eprintln!(
@@ -229,10 +244,18 @@ fn clean(args: Args) -> Result<ExitCode, String> {
             summary.errors,
             if summary.errors == 1 { "" } else { "s" },
             mb / secs,
-            if stopped { "; stopped at the first failure (--strict)" } else { "" }
+            if stopped {
+                "; stopped at the first failure (--strict)"
+            } else {
+                ""
+            }
         );
     }
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn open_sink(args: &Args) -> Result<Sink, String> {
@@ -252,9 +275,12 @@ fn open_sink(args: &Args) -> Result<Sink, String> {
         Ok(Sink::Shards(writer))
     } else {
         if args.shard_size.is_some() {
-            return Err("--shard-size needs -o DIR (an existing folder or a path ending in /)".into());
+            return Err(
+                "--shard-size needs -o DIR (an existing folder or a path ending in /)".into(),
+            );
         }
-        Sink::file(path, args.compress).map_err(|e| format!("{}: cannot create: {e}", path.display()))
+        Sink::file(path, args.compress)
+            .map_err(|e| format!("{}: cannot create: {e}", path.display()))
     }
 }
 
@@ -267,14 +293,20 @@ fn build_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
         }
         builder = builder.num_threads(jobs);
     }
-    builder.build().map_err(|e| format!("cannot start worker threads: {e}"))
+    builder
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))
 }
 
 /// `added` for dolma records: SOURCE_DATE_EPOCH when set (reproducible builds of a corpus),
 /// else the start of the run. Fixed once per run, so output never depends on `--jobs`.
 fn run_timestamp() -> String {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
-    let time = epoch.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).unwrap_or_else(chrono::Utc::now);
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    let time = epoch
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .unwrap_or_else(chrono::Utc::now);
     time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
@@ -314,12 +346,26 @@ fn process(
         Ok(Ok(article)) => (render(&article, format, added), None),
         Ok(Err(err)) => {
             let message = format!("{}: {err}", doc.source);
-            (render_error(&doc.source, doc.id.as_deref(), err.kind(), &message, format), Some(err.kind().to_string()))
+            (
+                render_error(&doc.source, doc.id.as_deref(), err.kind(), &message, format),
+                Some(err.kind().to_string()),
+            )
         }
         Err(_) => {
-            let message = format!("{}: internal error while processing this document", doc.source);
-            (render_error(&doc.source, doc.id.as_deref(), "internal", &message, format), Some("internal".into()))
+            let message = format!(
+                "{}: internal error while processing this document",
+                doc.source
+            );
+            (
+                render_error(&doc.source, doc.id.as_deref(), "internal", &message, format),
+                Some("internal".into()),
+            )
         }
     };
-    Outcome { text, bytes: doc.bytes.len(), error_kind, stream: stream_of(doc.file) }
+    Outcome {
+        text,
+        bytes: doc.bytes.len(),
+        error_kind,
+        stream: stream_of(doc.file),
+    }
 }

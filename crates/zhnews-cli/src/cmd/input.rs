@@ -78,7 +78,10 @@ pub struct InputFile {
 /// Expands command-line paths into files in a deterministic order; a path that does not exist
 /// is an error before any work starts.
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
-    let stdin = || InputFile { path: PathBuf::from("-"), relative: PathBuf::from("stdin") };
+    let stdin = || InputFile {
+        path: PathBuf::from("-"),
+        relative: PathBuf::from("stdin"),
+    };
     if paths.is_empty() {
         return Ok(vec![stdin()]);
     }
@@ -90,18 +93,34 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
         }
         let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
         if meta.is_dir() {
-            let walker = walkdir::WalkDir::new(path).sort_by_file_name().follow_links(true);
+            let walker = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .follow_links(true);
             for entry in walker {
                 let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
-                let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+                let hidden =
+                    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
                 if entry.file_type().is_file() && !hidden {
-                    let relative = entry.path().strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
-                    inputs.push(InputFile { path: entry.into_path(), relative });
+                    let relative = entry
+                        .path()
+                        .strip_prefix(path)
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    inputs.push(InputFile {
+                        path: entry.into_path(),
+                        relative,
+                    });
                 }
             }
         } else {
-            let relative = path.file_name().map(PathBuf::from).unwrap_or_else(|| path.clone());
-            inputs.push(InputFile { path: path.clone(), relative });
+            let relative = path
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| path.clone());
+            inputs.push(InputFile {
+                path: path.clone(),
+                relative,
+            });
         }
     }
     Ok(inputs)
@@ -109,11 +128,16 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
 
 /// The file name without a compression suffix.
 pub fn strip_compression(name: &str) -> &str {
-    name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(name)
+    name.strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(name)
 }
 
 fn is_jsonl_name(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let name = strip_compression(&name).to_ascii_lowercase();
     name.ends_with(".jsonl") || name.ends_with(".ndjson")
 }
@@ -121,8 +145,11 @@ fn is_jsonl_name(path: &Path) -> bool {
 /// Opens a file or stdin, decompressing by magic number (gzip `1f 8b`, zstd `28 b5 2f fd`)
 /// so that a misnamed file still reads.
 fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
-    let raw: Box<dyn Read + Send> =
-        if path == Path::new("-") { Box::new(io::stdin()) } else { Box::new(File::open(path)?) };
+    let raw: Box<dyn Read + Send> = if path == Path::new("-") {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path)?)
+    };
     let mut reader = BufReader::with_capacity(1 << 16, raw);
     let head = reader.fill_buf()?;
     if head.starts_with(&[0x1f, 0x8b]) {
@@ -151,7 +178,13 @@ pub struct Docs {
 impl Docs {
     /// Documents of `files`, read as `mode` says.
     pub fn new(files: Vec<InputFile>, mode: InputMode, keys: JsonlKeys) -> Docs {
-        Docs { files, mode, keys, next_file: 0, current: None }
+        Docs {
+            files,
+            mode,
+            keys,
+            next_file: 0,
+            current: None,
+        }
     }
 
     /// Whether input file `file` is read as JSON Lines.
@@ -161,7 +194,11 @@ impl Docs {
 
     fn display(&self, file: usize) -> String {
         let path = &self.files[file].path;
-        if path == Path::new("-") { "-".into() } else { path.display().to_string() }
+        if path == Path::new("-") {
+            "-".into()
+        } else {
+            path.display().to_string()
+        }
     }
 
     fn jsonl(&self, path: &Path) -> bool {
@@ -176,7 +213,10 @@ impl Docs {
         let (file, reader, line_no) = self.current.as_mut()?;
         let file = *file;
         let mut line = Vec::new();
-        let read = reader.by_ref().take(MAX_DOC_BYTES + 1).read_until(b'\n', &mut line);
+        let read = reader
+            .by_ref()
+            .take(MAX_DOC_BYTES + 1)
+            .read_until(b'\n', &mut line);
         *line_no += 1;
         let line_no = *line_no;
         let source = format!("{}:{line_no}", self.display(file));
@@ -187,13 +227,27 @@ impl Docs {
             }
             Err(err) => {
                 self.current = None;
-                Some(Err(BadDoc { source, file, id: None, kind: "io", message: format!("cannot read: {err}") }))
+                Some(Err(BadDoc {
+                    source,
+                    file,
+                    id: None,
+                    kind: "io",
+                    message: format!("cannot read: {err}"),
+                }))
             }
             Ok(_) if line.len() as u64 > MAX_DOC_BYTES => {
                 // The rest of an over-long line cannot be resynchronised reliably; stop this file.
                 self.current = None;
-                let message = format!("line longer than {MAX_DOC_BYTES} bytes; the rest of this file was skipped");
-                Some(Err(BadDoc { source, file, id: None, kind: "input", message }))
+                let message = format!(
+                    "line longer than {MAX_DOC_BYTES} bytes; the rest of this file was skipped"
+                );
+                Some(Err(BadDoc {
+                    source,
+                    file,
+                    id: None,
+                    kind: "input",
+                    message,
+                }))
             }
             Ok(_) => {
                 while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
@@ -228,7 +282,13 @@ impl Iterator for Docs {
                     Ok(reader) => self.current = Some((file, reader, 0)),
                     Err(err) => {
                         let message = format!("cannot read: {err}");
-                        return Some(Err(BadDoc { source, file, id: None, kind: "io", message }));
+                        return Some(Err(BadDoc {
+                            source,
+                            file,
+                            id: None,
+                            kind: "io",
+                            message,
+                        }));
                     }
                 }
                 continue;
@@ -248,19 +308,43 @@ impl Iterator for Docs {
                 }),
                 Ok(bytes) => {
                     let url = None;
-                    Ok(Doc { source, file, id: None, bytes, encoding: None, url })
+                    Ok(Doc {
+                        source,
+                        file,
+                        id: None,
+                        bytes,
+                        encoding: None,
+                        url,
+                    })
                 }
-                Err(err) => Err(BadDoc { source, file, id: None, kind: "io", message: format!("cannot read: {err}") }),
+                Err(err) => Err(BadDoc {
+                    source,
+                    file,
+                    id: None,
+                    kind: "io",
+                    message: format!("cannot read: {err}"),
+                }),
             });
         }
     }
 }
 
 fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> Result<Doc, BadDoc> {
-    let bad = |id: Option<String>, message: String| BadDoc { source: source.clone(), file, id, kind: "input", message };
+    let bad = |id: Option<String>, message: String| BadDoc {
+        source: source.clone(),
+        file,
+        id,
+        kind: "input",
+        message,
+    };
     let value: serde_json::Value = match serde_json::from_slice(line) {
         Ok(v) => v,
-        Err(err) => return Err(bad(None, format!("not a JSON record: column {}: {err}", err.column()))),
+        Err(err) => {
+            return Err(bad(
+                None,
+                format!("not a JSON record: column {}: {err}", err.column()),
+            ));
+        }
     };
     let Some(object) = value.as_object() else {
         return Err(bad(None, "a JSONL record must be a JSON object".into()));
@@ -270,23 +354,47 @@ fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> R
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     });
-    let encoding = object.get(&keys.encoding).and_then(|v| v.as_str()).map(str::to_string);
-    let url = object.get(&keys.url).and_then(|v| v.as_str()).map(str::to_string);
+    let encoding = object
+        .get(&keys.encoding)
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let url = object
+        .get(&keys.url)
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
     let bytes = if let Some(b64) = object.get(&keys.bytes).and_then(|v| v.as_str()) {
         match base64::engine::general_purpose::STANDARD.decode(b64.trim()) {
             Ok(bytes) => bytes,
-            Err(err) => return Err(bad(id, format!("field {:?} is not valid base64: {err}", keys.bytes))),
+            Err(err) => {
+                return Err(bad(
+                    id,
+                    format!("field {:?} is not valid base64: {err}", keys.bytes),
+                ));
+            }
         }
     } else {
         match object.get(&keys.text) {
             Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
             Some(_) => return Err(bad(id, format!("field {:?} is not a string", keys.text))),
             None => {
-                return Err(bad(id, format!("record has neither {:?} nor {:?}; set --text-key", keys.text, keys.bytes)));
+                return Err(bad(
+                    id,
+                    format!(
+                        "record has neither {:?} nor {:?}; set --text-key",
+                        keys.text, keys.bytes
+                    ),
+                ));
             }
         }
     };
-    Ok(Doc { source, file, id, bytes, encoding, url })
+    Ok(Doc {
+        source,
+        file,
+        id,
+        bytes,
+        encoding,
+        url,
+    })
 }
 
 #[cfg(test)]
@@ -294,7 +402,13 @@ mod tests {
     use super::*;
 
     fn keys() -> JsonlKeys {
-        JsonlKeys { text: "text".into(), id: "id".into(), encoding: "encoding".into(), bytes: "bytes".into(), url: "url".into() }
+        JsonlKeys {
+            text: "text".into(),
+            id: "id".into(),
+            encoding: "encoding".into(),
+            bytes: "bytes".into(),
+            url: "url".into(),
+        }
     }
 
     #[test]
@@ -304,8 +418,13 @@ mod tests {
         assert_eq!(doc.id.as_deref(), Some("7"));
         assert_eq!(doc.bytes, b"<p>hi</p>");
         assert_eq!(doc.url.as_deref(), Some("https://a.example.cn/x"));
-        let gbk = parse_record(br#"{"id": "a", "bytes": "1tC5+g==", "encoding": "gbk"}"#, &keys(), "f:2".into(), 0)
-            .expect("parses");
+        let gbk = parse_record(
+            br#"{"id": "a", "bytes": "1tC5+g==", "encoding": "gbk"}"#,
+            &keys(),
+            "f:2".into(),
+            0,
+        )
+        .expect("parses");
         assert_eq!(gbk.bytes, [0xd6, 0xd0, 0xb9, 0xfa]);
     }
 
@@ -313,7 +432,8 @@ mod tests {
     fn bad_records_say_what_is_wrong() {
         let err = parse_record(b"{not json", &keys(), "f:3".into(), 0).expect_err("bad json");
         assert!(err.message.contains("column"), "{}", err.message);
-        let err = parse_record(br#"{"id": "x", "body": "t"}"#, &keys(), "f:4".into(), 0).expect_err("no text");
+        let err = parse_record(br#"{"id": "x", "body": "t"}"#, &keys(), "f:4".into(), 0)
+            .expect_err("no text");
         assert_eq!(err.id.as_deref(), Some("x"));
         assert!(err.message.contains("--text-key"));
         let err = parse_record(b"[1,2]", &keys(), "f:5".into(), 0).expect_err("not an object");

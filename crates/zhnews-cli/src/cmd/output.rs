@@ -38,7 +38,10 @@ impl Encoder {
         let file = BufWriter::with_capacity(1 << 16, File::create(path)?);
         Ok(match compression {
             Compression::None => Encoder::Plain(file),
-            Compression::Gz => Encoder::Gz(flate2::write::GzEncoder::new(file, flate2::Compression::default())),
+            Compression::Gz => Encoder::Gz(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::default(),
+            )),
             Compression::Zst => Encoder::Zst(zstd::stream::write::Encoder::new(file, 3)?),
         })
     }
@@ -83,7 +86,10 @@ impl Sink {
             Compression::None if name.ends_with(".zst") => Compression::Zst,
             other => other,
         };
-        Ok(Sink::Stream(Box::new(EncoderWrite(Some(Encoder::create(path, compression)?)))))
+        Ok(Sink::Stream(Box::new(EncoderWrite(Some(Encoder::create(
+            path,
+            compression,
+        )?)))))
     }
 
     /// Writes one record (or rendered document) that came from input `key`.
@@ -145,7 +151,11 @@ struct Open {
 
 impl ShardWriter {
     /// A writer into `dir` (created if missing).
-    pub fn new(dir: &Path, compression: Compression, shard_size: Option<usize>) -> io::Result<ShardWriter> {
+    pub fn new(
+        dir: &Path,
+        compression: Compression,
+        shard_size: Option<usize>,
+    ) -> io::Result<ShardWriter> {
         std::fs::create_dir_all(dir)?;
         Ok(ShardWriter {
             dir: dir.to_path_buf(),
@@ -158,7 +168,10 @@ impl ShardWriter {
     }
 
     fn write(&mut self, stream: &Path, bytes: &[u8]) -> io::Result<()> {
-        let full = self.current.as_ref().is_some_and(|o| self.shard_size.is_some_and(|n| o.records >= n));
+        let full = self
+            .current
+            .as_ref()
+            .is_some_and(|o| self.shard_size.is_some_and(|n| o.records >= n));
         let other = self.current.as_ref().is_some_and(|o| o.stream != stream);
         if full || other {
             if let Some(open) = self.current.take() {
@@ -174,7 +187,11 @@ impl ShardWriter {
             }
             let encoder = Encoder::create(&path, self.compression)?;
             self.written.push(path);
-            self.current = Some(Open { stream: stream.to_path_buf(), records: 0, encoder });
+            self.current = Some(Open {
+                stream: stream.to_path_buf(),
+                records: 0,
+                encoder,
+            });
         }
         if let Some(open) = self.current.as_mut() {
             open.encoder.write_all(bytes)?;
@@ -186,9 +203,17 @@ impl ShardWriter {
     fn part_path(&self, stream: &Path, part: usize) -> PathBuf {
         let name = stream.to_string_lossy();
         let base = super::input::strip_compression(&name);
-        let base = base.strip_suffix(".jsonl").or_else(|| base.strip_suffix(".ndjson")).unwrap_or(base);
-        let numbered = if self.shard_size.is_some() || part > 0 { format!("{base}-{part:05}") } else { base.to_string() };
-        self.dir.join(format!("{numbered}.jsonl{}", self.compression.suffix()))
+        let base = base
+            .strip_suffix(".jsonl")
+            .or_else(|| base.strip_suffix(".ndjson"))
+            .unwrap_or(base);
+        let numbered = if self.shard_size.is_some() || part > 0 {
+            format!("{base}-{part:05}")
+        } else {
+            base.to_string()
+        };
+        self.dir
+            .join(format!("{numbered}.jsonl{}", self.compression.suffix()))
     }
 
     fn finish(mut self) -> io::Result<()> {
@@ -209,14 +234,27 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("zhnews-shards-{}", std::process::id()));
         let mut w = ShardWriter::new(&dir, Compression::Gz, Some(2)).expect("dir");
         for i in 0..3 {
-            w.write(Path::new("a/x.jsonl"), format!("{{\"n\":{i}}}\n").as_bytes()).expect("write");
+            w.write(
+                Path::new("a/x.jsonl"),
+                format!("{{\"n\":{i}}}\n").as_bytes(),
+            )
+            .expect("write");
         }
         w.write(Path::new("b/articles"), b"{}\n").expect("write");
         let written = w.written.clone();
         w.finish().expect("finish");
-        let names: Vec<String> =
-            written.iter().map(|p| p.strip_prefix(&dir).expect("inside").display().to_string()).collect();
-        assert_eq!(names, ["a/x-00000.jsonl.gz", "a/x-00001.jsonl.gz", "b/articles-00000.jsonl.gz"]);
+        let names: Vec<String> = written
+            .iter()
+            .map(|p| p.strip_prefix(&dir).expect("inside").display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a/x-00000.jsonl.gz",
+                "a/x-00001.jsonl.gz",
+                "b/articles-00000.jsonl.gz"
+            ]
+        );
         let mut text = String::new();
         flate2::read::GzDecoder::new(File::open(&written[0]).expect("open"))
             .read_to_string(&mut text)

@@ -26,7 +26,9 @@ impl FromStr for Format {
             "dolma" => Ok(Format::Dolma),
             "md" | "markdown" => Ok(Format::Md),
             "text" | "txt" => Ok(Format::Text),
-            _ => Err(format!("unknown format {s:?}; expected jsonl, dolma, md or text")),
+            _ => Err(format!(
+                "unknown format {s:?}; expected jsonl, dolma, md or text"
+            )),
         }
     }
 }
@@ -43,7 +45,13 @@ pub fn render(article: &Article, format: Format, added: &str) -> String {
 
 /// Renders the record of a document that failed, in the same format as the others so that
 /// output stays row-aligned with input.
-pub fn render_error(source: &str, id: Option<&str>, kind: &str, message: &str, format: Format) -> String {
+pub fn render_error(
+    source: &str,
+    id: Option<&str>,
+    kind: &str,
+    message: &str,
+    format: Format,
+) -> String {
     match format {
         Format::Jsonl | Format::Dolma => {
             let mut record = serde_json::json!({ "source": source, "error": { "kind": kind, "message": message } });
@@ -73,7 +81,10 @@ fn dolma(article: &Article, added: &str) -> serde_json::Value {
         for key in ["id", "text", "paragraphs", "source"] {
             map.remove(key);
         }
-        map.insert("source_path".into(), serde_json::Value::from(article.source.clone()));
+        map.insert(
+            "source_path".into(),
+            serde_json::Value::from(article.source.clone()),
+        );
     }
     serde_json::json!({
         "id": article.id,
@@ -105,7 +116,11 @@ fn byline(article: &Article) -> String {
 
 fn markdown(article: &Article) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", article.title.as_deref().unwrap_or("(untitled)"));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        article.title.as_deref().unwrap_or("(untitled)")
+    );
     let by = byline(article);
     if !by.is_empty() {
         let _ = writeln!(out, "*{by}*\n");
