@@ -13,12 +13,31 @@ const FORMAT_VERSION: u32 = 2;
 const NO_VALUE: u32 = u32::MAX;
 const PRIO_SHIFT: u32 = 28;
 const VALUE_MASK: u32 = (1 << PRIO_SHIFT) - 1;
+// First-character slots (u64): everything the common cases need without touching the trie.
+/// Bits 0..21: the character's own value when that is a single character.
+const SLOT_CHAR: u64 = 0x1F_FFFF;
+/// Bits 21..25: the priority of the character's own value.
+const SLOT_PRIO_SHIFT: u32 = 21;
+/// The character is a key on its own.
+const SLOT_HAS_VALUE: u64 = 1 << 26;
+/// ... and its value is the single character in bits 0..21.
+const SLOT_SINGLE: u64 = 1 << 27;
+/// Longer keys begin with the character.
+const SLOT_PHRASES: u64 = 1 << 28;
+/// Bits 32..64: the trie node of the character.
+const SLOT_NODE_SHIFT: u32 = 32;
 /// Accepts every priority: plain conversion stages.
 pub(crate) const ANY_PRIORITY: u32 = u32::MAX;
 
 /// Bounds of OpenCC's ideographic description sequence parser.
 const IDS_MAX_DEPTH: usize = 16;
 const IDS_MAX_CODE_POINTS: usize = 64;
+
+/// What a match is replaced with.
+enum Hit {
+    Char(char),
+    Value(u32),
+}
 
 #[derive(Clone, Copy)]
 struct Node {
@@ -31,8 +50,22 @@ struct Node {
 pub(crate) struct Matcher {
     /// `code point >> 8` -> page number in `slots` (page 0 is all empty).
     pages: Vec<u16>,
-    /// `page << 8 | (code point & 0xff)` -> trie node (0 = no key starts with it).
-    slots: Vec<u32>,
+    /// `page << 8 | (code point & 0xff)` -> 0 when no key begins with the character, else
+    /// its trie node with its own value inlined (see `SLOT_*`), so that most characters
+    /// are answered from this one word.
+    slots: Vec<u64>,
+    /// Bloom-style bit set over (first, second) character pairs that begin a key of two or
+    /// more characters: most characters that begin some phrase are not followed by a
+    /// character that continues one, and this answers that without walking the trie.
+    pair_bits: Vec<u64>,
+    pair_shift: u32,
+    /// Open-addressing table (first, second character) -> node of the two-character prefix:
+    /// replaces a binary search among the many children of common first characters.
+    pair_keys: Vec<u64>,
+    pair_nodes: Vec<u32>,
+    pair_mask: usize,
+    /// For each value: the value itself when it is a single character.
+    value_char: Vec<Option<char>>,
     nodes: Vec<Node>,
     /// Children of every node, sorted per node; the child at index `i` is node `i + 1`.
     child_chars: Vec<u32>,
@@ -301,9 +334,29 @@ impl Matcher {
         if child_chars.iter().any(|&c| c > 0x10_FFFF) {
             return Err(corrupt("child out of bounds".to_owned()));
         }
+        let value_char = (0..value_ends.len())
+            .map(|id| {
+                let start = if id == 0 {
+                    0
+                } else {
+                    value_ends[id - 1] as usize
+                };
+                let mut chars = values[start..value_ends[id] as usize].chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+            .collect();
         let mut m = Matcher {
             pages: vec![0; 0x1100],
             slots: vec![0; 256],
+            pair_bits: Vec::new(),
+            pair_shift: 32,
+            pair_keys: Vec::new(),
+            pair_nodes: Vec::new(),
+            pair_mask: 0,
+            value_char,
             nodes,
             child_chars,
             value_ends,
@@ -312,8 +365,22 @@ impl Matcher {
             leads: None,
         };
         let root = m.nodes[0];
+        let root_children = root.start as usize..(root.start + root.len) as usize;
+        let pairs: usize = root_children
+            .clone()
+            .map(|i| m.nodes[i + 1].len as usize)
+            .sum();
+        let bits = (pairs.max(64) * 16)
+            .next_power_of_two()
+            .clamp(1 << 10, 1 << 21);
+        m.pair_shift = 32 - bits.trailing_zeros();
+        m.pair_bits = vec![0; bits / 64];
+        let table = (pairs * 2).next_power_of_two().max(16);
+        m.pair_keys = vec![u64::MAX; table];
+        m.pair_nodes = vec![0; table];
+        m.pair_mask = table - 1;
         let mut leads = Vec::new();
-        for i in root.start as usize..(root.start + root.len) as usize {
+        for i in root_children {
             let (c, node) = (m.child_chars[i], i as u32 + 1);
             let page = (c >> 8) as usize;
             if m.pages[page] == 0 {
@@ -322,7 +389,30 @@ impl Matcher {
                 m.pages[page] = next;
                 m.slots.resize(m.slots.len() + 256, 0);
             }
-            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = node;
+            let n = m.nodes[node as usize];
+            let mut slot = u64::from(node) << SLOT_NODE_SHIFT;
+            if n.value != NO_VALUE {
+                slot |= SLOT_HAS_VALUE | u64::from(n.value >> PRIO_SHIFT) << SLOT_PRIO_SHIFT;
+                if let Some(ch) = m.value_char[(n.value & VALUE_MASK) as usize] {
+                    slot |= SLOT_SINGLE | u64::from(ch as u32);
+                }
+            }
+            if n.len > 0 {
+                slot |= SLOT_PHRASES;
+            }
+            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = slot;
+            for j in n.start..n.start + n.len {
+                let c2 = m.child_chars[j as usize];
+                let h = m.pair_hash(c, c2);
+                m.pair_bits[h >> 6] |= 1 << (h & 63);
+                let key = u64::from(c) << 32 | u64::from(c2);
+                let mut at = pair_slot(key) & m.pair_mask;
+                while m.pair_keys[at] != u64::MAX {
+                    at = (at + 1) & m.pair_mask;
+                }
+                m.pair_keys[at] = key;
+                m.pair_nodes[at] = j + 1;
+            }
             if c < 0x80 {
                 m.ascii_start[c as usize] = true;
             }
@@ -344,7 +434,7 @@ impl Matcher {
     }
 
     #[inline(always)]
-    fn root(&self, c: u32) -> u32 {
+    fn root(&self, c: u32) -> u64 {
         let page = self.pages[(c >> 8) as usize] as usize;
         self.slots[page << 8 | (c & 0xff) as usize]
     }
@@ -370,6 +460,88 @@ impl Matcher {
         &self.values[start..self.value_ends[id] as usize]
     }
 
+    #[inline(always)]
+    fn pair_hash(&self, c1: u32, c2: u32) -> usize {
+        let h =
+            (c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE3D);
+        (h >> self.pair_shift) as usize
+    }
+
+    #[inline(always)]
+    fn pair_maybe(&self, c1: u32, c2: u32) -> bool {
+        let h = self.pair_hash(c1, c2);
+        self.pair_bits[h >> 6] >> (h & 63) & 1 != 0
+    }
+
+    /// The node of the two-character prefix `c1 c2`, or 0.
+    #[inline(always)]
+    fn pair_node(&self, c1: u32, c2: u32) -> u32 {
+        let key = u64::from(c1) << 32 | u64::from(c2);
+        let mut at = pair_slot(key) & self.pair_mask;
+        loop {
+            let k = self.pair_keys[at];
+            if k == key {
+                return self.pair_nodes[at];
+            }
+            if k == u64::MAX {
+                return 0;
+            }
+            at = (at + 1) & self.pair_mask;
+        }
+    }
+
+    #[inline(always)]
+    fn hit(&self, vid: u32) -> Hit {
+        match self.value_char[vid as usize] {
+            Some(c) => Hit::Char(c),
+            None => Hit::Value(vid),
+        }
+    }
+
+    /// The key OpenCC matches at `b[i..]` (character `c` of `l` bytes) with priority at most
+    /// `limit`: its length in bytes and replacement.
+    #[inline(always)]
+    fn match_at(&self, b: &[u8], i: usize, c: u32, l: usize, limit: u32) -> Option<(usize, Hit)> {
+        let slot = self.root(c);
+        if slot == 0 {
+            return None;
+        }
+        self.match_slot(b, i, c, l, slot, limit)
+    }
+
+    /// [`Matcher::match_at`] once the slot of `c` is known to be non-zero.
+    #[inline(always)]
+    fn match_slot(
+        &self,
+        b: &[u8],
+        i: usize,
+        c: u32,
+        l: usize,
+        slot: u64,
+        limit: u32,
+    ) -> Option<(usize, Hit)> {
+        let node = (slot >> SLOT_NODE_SHIFT) as u32;
+        if slot & SLOT_PHRASES != 0 && i + l < b.len() {
+            let (c2, l2) = decode(b, i + l);
+            if self.pair_maybe(c, c2) {
+                let second = self.pair_node(c, c2);
+                if second != 0 {
+                    return self
+                        .longest_from_pair(b, i, l, node, second, i + l + l2, limit)
+                        .map(|(len, v)| (len, self.hit(v)));
+                }
+            }
+        }
+        if slot & SLOT_HAS_VALUE == 0 || ((slot >> SLOT_PRIO_SHIFT) & 0x1f) as u32 > limit {
+            return None;
+        }
+        if slot & SLOT_SINGLE != 0 {
+            return char::from_u32((slot & SLOT_CHAR) as u32).map(|ch| (l, Hit::Char(ch)));
+        }
+        let v = self.nodes[node as usize].value;
+        Some((l, Hit::Value(v & VALUE_MASK)))
+    }
+
     /// The key OpenCC matches at `b[i..]` (lowest priority present, then longest):
     /// its length in bytes and value id. `first` is the already-looked-up root child.
     #[inline(always)]
@@ -381,14 +553,61 @@ impl Matcher {
         first: u32,
         limit: u32,
     ) -> Option<(usize, u32)> {
-        let mut node = self.nodes[first as usize];
+        let node = self.nodes[first as usize];
         let mut best = None;
         let mut best_prio = u32::MAX;
         if node.value != NO_VALUE && node.value >> PRIO_SHIFT <= limit {
             best = Some((len0, node.value & VALUE_MASK));
             best_prio = node.value >> PRIO_SHIFT;
         }
-        let mut j = i + len0;
+        self.extend(b, i, i + len0, node, limit, best, best_prio)
+    }
+
+    /// Like [`Matcher::longest`] with the second character's node already found (`second`,
+    /// reached after `j - i` bytes) through the pair table.
+    #[allow(clippy::too_many_arguments)]
+    fn longest_from_pair(
+        &self,
+        b: &[u8],
+        i: usize,
+        len0: usize,
+        first: u32,
+        second: u32,
+        j: usize,
+        limit: u32,
+    ) -> Option<(usize, u32)> {
+        let node = self.nodes[first as usize];
+        let mut best = None;
+        let mut best_prio = u32::MAX;
+        if node.value != NO_VALUE && node.value >> PRIO_SHIFT <= limit {
+            best = Some((len0, node.value & VALUE_MASK));
+            best_prio = node.value >> PRIO_SHIFT;
+        }
+        let node = self.nodes[second as usize];
+        let v = node.value;
+        if v != NO_VALUE {
+            let p = v >> PRIO_SHIFT;
+            if p <= limit && p <= best_prio {
+                best = Some((j - i, v & VALUE_MASK));
+                best_prio = p;
+            }
+        }
+        self.extend(b, i, j, node, limit, best, best_prio)
+    }
+
+    /// Walks on from `node` (reached at byte `j`) keeping the best key so far.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn extend(
+        &self,
+        b: &[u8],
+        i: usize,
+        mut j: usize,
+        mut node: Node,
+        limit: u32,
+        mut best: Option<(usize, u32)>,
+        mut best_prio: u32,
+    ) -> Option<(usize, u32)> {
         while node.len > 0 && j < b.len() {
             let (c, l) = decode(b, j);
             let next = self.child(node, c);
@@ -429,6 +648,59 @@ impl Matcher {
     /// OpenCC's `Conversion::AppendConverted`: maximum forward matching over `text`,
     /// unmatched characters (and whole ideographic description sequences) copied as-is.
     pub(crate) fn convert_into(&self, text: &str, out: &mut String) {
+        if self.leads.is_some() {
+            self.convert_sparse(text, out);
+        } else {
+            self.convert_dense(text, out);
+        }
+    }
+
+    /// For stages that change most text: every character is written out as it is looked
+    /// up, which keeps the common cases (unchanged, or a one-character value) free of
+    /// unpredictable branches.
+    fn convert_dense(&self, text: &str, out: &mut String) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 && !self.ascii_start[x as usize] {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] < 0x80 && !self.ascii_start[b[i] as usize] {
+                    i += 1;
+                }
+                out.push_str(&text[start..i]);
+                continue;
+            }
+            let (c, l) = decode(b, i);
+            let slot = self.root(c);
+            if slot & (SLOT_PHRASES | SLOT_SINGLE) == SLOT_SINGLE {
+                // A character that is a key on its own and begins nothing longer.
+                if let Some(ch) = char::from_u32((slot & SLOT_CHAR) as u32) {
+                    out.push(ch);
+                }
+                i += l;
+                continue;
+            }
+            if slot != 0 {
+                if let Some((len, hit)) = self.match_slot(b, i, c, l, slot, ANY_PRIORITY) {
+                    match hit {
+                        Hit::Char(ch) => out.push(ch),
+                        Hit::Value(vid) => out.push_str(self.value(vid)),
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            let n = unmatched_len(b, i, c, l);
+            out.push_str(&text[i..i + n]);
+            i += n;
+        }
+    }
+
+    /// For stages that rarely apply (normalization): unchanged text is skipped with
+    /// `memchr` over the lead bytes of the keys and copied in runs.
+    fn convert_sparse(&self, text: &str, out: &mut String) {
         let b = text.as_bytes();
         let mut flushed = 0;
         let mut i = self.first_candidate(b, 0);
@@ -439,20 +711,18 @@ impl Matcher {
                 continue;
             }
             let (c, l) = decode(b, i);
-            let first = self.root(c);
-            if first != 0 {
-                if let Some((len, vid)) = self.longest(b, i, l, first, ANY_PRIORITY) {
-                    out.push_str(&text[flushed..i]);
-                    out.push_str(self.value(vid));
-                    i += len;
-                    flushed = i;
-                    continue;
+            if let Some((len, hit)) = self.match_at(b, i, c, l, ANY_PRIORITY) {
+                out.push_str(&text[flushed..i]);
+                match hit {
+                    Hit::Char(ch) => out.push(ch),
+                    Hit::Value(vid) => out.push_str(self.value(vid)),
                 }
+                i += len;
+                flushed = i;
+                continue;
             }
             i += unmatched_len(b, i, c, l);
-            if self.leads.is_some() {
-                i = self.first_candidate(b, i);
-            }
+            i = self.first_candidate(b, i);
         }
         out.push_str(&text[flushed..]);
     }
@@ -468,8 +738,7 @@ impl Matcher {
                 continue;
             }
             let (c, l) = decode(b, i);
-            let first = self.root(c);
-            if first != 0 && self.longest(b, i, l, first, ANY_PRIORITY).is_some() {
+            if self.match_at(b, i, c, l, ANY_PRIORITY).is_some() {
                 return true;
             }
             i += unmatched_len(b, i, c, l);
@@ -493,17 +762,14 @@ impl Matcher {
                 continue;
             }
             let (c, l) = decode(b, i);
-            let first = self.root(c);
-            if first != 0 {
-                if let Some((len, _)) = self.longest(b, i, l, first, limit) {
-                    if run < i {
-                        emit(&text[run..i]);
-                    }
-                    emit(&text[i..i + len]);
-                    i += len;
-                    run = i;
-                    continue;
+            if let Some((len, _)) = self.match_at(b, i, c, l, limit) {
+                if run < i {
+                    emit(&text[run..i]);
                 }
+                emit(&text[i..i + len]);
+                i += len;
+                run = i;
+                continue;
             }
             i += unmatched_len(b, i, c, l);
         }
@@ -511,6 +777,11 @@ impl Matcher {
             emit(&text[run..]);
         }
     }
+}
+
+#[inline(always)]
+fn pair_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 /// Decodes the character at `b[i]`; `b` is valid UTF-8 and `i` a character boundary.

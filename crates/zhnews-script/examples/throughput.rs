@@ -1,0 +1,52 @@
+//! Quick throughput check of one config on a file, repeated to 20 MB:
+//! `cargo run --release -p zhnews-script --example throughput -- t2s FILE`.
+//! (The side-by-side comparison with peers is `cargo xtask script peers`.)
+
+use std::time::Instant;
+use zhnews_script::{Config, Converter};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let config: Config = args
+        .next()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(Config::T2s);
+    let Some(text) = args.next().and_then(|p| std::fs::read_to_string(p).ok()) else {
+        eprintln!("usage: throughput CONFIG FILE");
+        return;
+    };
+    let mut big = String::new();
+    while big.len() < 20 << 20 {
+        big.push_str(&text);
+    }
+    let converter = Converter::new(config);
+    for _ in 0..5 {
+        let (t0, c0) = (Instant::now(), cpu_seconds());
+        let out = converter.convert(&big);
+        let (wall, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);
+        let mb = big.len() as f64 / 1e6;
+        println!(
+            "{config}: {:.1} MB/s CPU, {:.1} MB/s wall ({} bytes out)",
+            mb / cpu,
+            mb / wall,
+            out.len()
+        );
+    }
+}
+
+/// Process CPU time from /proc (Linux; 10 ms ticks), so a busy machine does not skew the rate.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |r| r.1)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
