@@ -85,26 +85,76 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// Characters that can start an expression, besides ASCII and full-width digits.
-const TRIGGERS: &str = "〇零一二两兩三四五六七八九十廿今昨前明后後大去本这這上下当當凌早中傍晚夜周週星礼禮农農春除元端重腊臘正冬闰閏国國劳勞儿兒妇婦圣聖平情鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬北";
+const TRIGGERS: &str = "〇零一二两兩三四五六七八九十廿今昨前明后後大去本这這上下当當凌早中傍晚夜周週星礼禮农農阴陰春除元端重腊臘正冬闰閏国國劳勞儿兒妇婦圣聖平情鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬北";
 
-const TRIGGER_BASE: u32 = 0x3000;
-const TRIGGER_WORDS: usize = (0xA000 - 0x3000) / 64;
+/// Characters that may follow a number in an expression (a unit, a separator, a connector).
+const AFTER_NUMBER: &str = "年月日号號时時点點分秒天周週星个個小至到〜夕";
 
-/// Bit set over U+3000..U+9FFF of [`TRIGGERS`], built at compile time.
-static TRIGGER_SET: [u64; TRIGGER_WORDS] = {
-    let mut set = [0u64; TRIGGER_WORDS];
-    let b = TRIGGERS.as_bytes();
+/// Characters that may come second in a word that starts an expression (上周, 下午, 春节…).
+const SECOND: &str = "晚夜晨早前后後天日上下个個月年周週星礼禮期拜历曆节節夕宵午秋阳陽旦人女动動童庆慶安诞誕间間里裡地京正末〇零一二两兩三四五六七八九十廿";
+
+const SET_BASE: u32 = 0x3000;
+const SET_WORDS: usize = (0xA000 - 0x3000) / 64;
+
+type CharSet = [u64; SET_WORDS];
+
+/// A bit set over U+3000..U+9FFF of the characters of `s`, built at compile time.
+const fn char_set(s: &str) -> CharSet {
+    let mut set = [0u64; SET_WORDS];
+    let b = s.as_bytes();
     let mut i = 0;
     while i + 2 < b.len() {
         let cp = ((b[i] as u32 & 0x0F) << 12)
             | ((b[i + 1] as u32 & 0x3F) << 6)
             | (b[i + 2] as u32 & 0x3F);
-        let k = (cp - TRIGGER_BASE) as usize;
+        let k = (cp - SET_BASE) as usize;
         set[k / 64] |= 1 << (k % 64);
         i += 3;
     }
     set
-};
+}
+
+static TRIGGER_SET: CharSet = char_set(TRIGGERS);
+static AFTER_NUMBER_SET: CharSet = char_set(AFTER_NUMBER);
+static SECOND_SET: CharSet = char_set(SECOND);
+
+fn in_set(set: &CharSet, c: char) -> bool {
+    let cp = c as u32;
+    if !(SET_BASE..0xA000).contains(&cp) {
+        return false;
+    }
+    let k = (cp - SET_BASE) as usize;
+    set[k / 64] & (1 << (k % 64)) != 0
+}
+
+fn is_number_char(c: char) -> bool {
+    num::digit_value(c).is_some() || num::cn_digit(c).is_some() || matches!(c, '十' | '廿' | '卅')
+}
+
+/// Second-stage filter, before any grammar runs: a number must be followed by a unit or
+/// separator, a word's second character must be one some date word has.
+fn plausible(input: &str) -> bool {
+    let mut chars = input.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_number_char(first) {
+        for c in chars.take(12) {
+            if is_number_char(c) {
+                continue;
+            }
+            return in_set(&AFTER_NUMBER_SET, c)
+                || matches!(
+                    c,
+                    '-' | '/' | '.' | ':' | '~' | '—' | '–' | '～' | '－' | '：'
+                );
+        }
+        return false;
+    }
+    chars
+        .next()
+        .is_some_and(|c| in_set(&SECOND_SET, c) || num::digit_value(c).is_some())
+}
 
 /// The next byte offset at or after `from` where an expression may start.
 fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
@@ -121,11 +171,10 @@ fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
             let cp = ((b as u32 & 0x0F) << 12)
                 | ((bytes[i + 1] as u32 & 0x3F) << 6)
                 | (bytes[i + 2] as u32 & 0x3F);
-            if (TRIGGER_BASE..0xA000).contains(&cp) {
-                let k = (cp - TRIGGER_BASE) as usize;
-                if TRIGGER_SET[k / 64] & (1 << (k % 64)) != 0 {
-                    return Some(i);
-                }
+            if let Some(c) = char::from_u32(cp)
+                && in_set(&TRIGGER_SET, c)
+            {
+                return Some(i);
             }
         } else if b == 0xEF
             && i + 2 < bytes.len()
@@ -1176,7 +1225,7 @@ fn expr(cx: &Cx, text: &str, p: usize) -> Option<(usize, Iv, bool)> {
         Some(':') if !before.next().is_some_and(|c| num::digit_value(c).is_some()) => None,
         other => other,
     };
-    if !start_ok(prev, first) {
+    if !start_ok(prev, first) || !plausible(input) {
         return None;
     }
     let mut i = input;

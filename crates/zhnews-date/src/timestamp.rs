@@ -258,7 +258,9 @@ struct Fields {
 fn parse_normalized(s: &str, default_offset: FixedOffset) -> Result<Timestamp, Error> {
     let mut c = Cur { s, pos: 0 };
     c.skip_ws();
-    for label in LABELS {
+    // Labels are all CJK: skip the search for text that starts with ASCII.
+    let ascii_start = c.rest().as_bytes().first().is_some_and(u8::is_ascii);
+    for label in LABELS.iter().filter(|_| !ascii_start) {
         if c.eat(label) {
             c.skip_ws();
             c.eat_any(&[":", "："]);
@@ -699,17 +701,21 @@ fn month_name(w: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if w.len() < 3 {
+    if w.len() < 3 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    if lower == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     NAMES
         .iter()
-        .position(|n| n.starts_with(&lower) && (lower.len() == 3 || lower.len() == n.len()))
+        .position(|n| (w.len() == 3 || w.len() == n.len()) && ci_prefix(n, w))
         .map(|i| i as u32 + 1)
+}
+
+/// `w` is a prefix of `name`, ignoring ASCII case.
+fn ci_prefix(name: &str, w: &str) -> bool {
+    w.len() <= name.len() && name.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
 }
 
 fn weekday_name(w: &str) -> Option<Weekday> {
@@ -722,19 +728,25 @@ fn weekday_name(w: &str) -> Option<Weekday> {
         ("saturday", Weekday::Sat),
         ("sunday", Weekday::Sun),
     ];
-    if w.len() < 3 {
+    if w.len() < 3 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
     NAMES
         .iter()
-        .find(|(n, _)| {
-            n.starts_with(&lower)
-                && (lower.len() == 3
-                    || lower.len() == n.len()
-                    || (lower.len() == 4 && &n[..4] == lower))
-        })
+        .find(|(n, _)| (w.len() == 3 || w.len() == 4 || w.len() == n.len()) && ci_prefix(n, w))
         .map(|&(_, d)| d)
+}
+
+fn is_am(w: &str) -> bool {
+    ["am", "a.m.", "a.m"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+fn is_pm(w: &str) -> bool {
+    ["pm", "p.m.", "p.m"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// RFC 2822, English month-name forms and JavaScript `Date` strings, read word by word so
@@ -745,14 +757,17 @@ fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
     let mut pm: Option<bool> = None;
     let base = c.pos;
     let text = c.rest();
-    let mut words = Vec::new();
+    // Word boundaries; a timestamp has few words, so a fixed array avoids allocating.
+    let mut words = [(0usize, 0usize); 16];
+    let mut count = 0;
     let mut start = None;
     for (at, ch) in text.char_indices() {
         let sep = ch.is_whitespace() || ch == ',';
         if ch == '(' {
             // JavaScript appends the zone's long name in parentheses: a comment.
             if let Some(s) = start.take() {
-                words.push((s, at));
+                words[count] = (s, at);
+                count += 1;
             }
             if !text[at..].trim_end().ends_with(')') {
                 return Err(Error::Unexpected {
@@ -766,20 +781,26 @@ fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
         }
         match (sep, start) {
             (true, Some(s)) => {
-                words.push((s, at));
+                words[count] = (s, at);
+                count += 1;
                 start = None;
             }
             (false, None) => start = Some(at),
             _ => {}
         }
-        if words.len() > 12 {
-            break;
+        if count == words.len() - 1 {
+            return Err(Error::Unexpected {
+                offset: base + at,
+                expected: "the end of the timestamp",
+                found: text[at..].chars().take(8).collect(),
+            });
         }
     }
     if let Some(s) = start {
-        words.push((s, text.len()));
+        words[count] = (s, text.len());
+        count += 1;
     }
-    for &(s, e) in &words {
+    for &(s, e) in &words[..count] {
         let w = &text[s..e];
         let at = base + s;
         let bad = || Error::Unexpected {
@@ -795,11 +816,11 @@ fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
         } else if w.contains(':') && w.starts_with(|ch: char| ch.is_ascii_digit()) {
             let mut tc = Cur { s: w, pos: 0 };
             let t = clock(&mut tc).map_err(|_| bad())?;
-            let suffix = tc.rest().to_ascii_lowercase();
-            match suffix.as_str() {
+            let suffix = tc.rest();
+            match suffix {
                 "" => {}
-                "am" | "a.m." => pm = Some(false),
-                "pm" | "p.m." => pm = Some(true),
+                s if is_am(s) => pm = Some(false),
+                s if is_pm(s) => pm = Some(true),
                 _ => {
                     let mut zc = Cur { s: w, pos: tc.pos };
                     zone(&mut zc, &mut f).map_err(|_| bad())?;
@@ -809,9 +830,9 @@ fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
                 }
             }
             f.time = Some(t);
-        } else if matches!(w.to_ascii_lowercase().as_str(), "am" | "a.m." | "a.m") {
+        } else if is_am(w) {
             pm = Some(false);
-        } else if matches!(w.to_ascii_lowercase().as_str(), "pm" | "p.m." | "p.m") {
+        } else if is_pm(w) {
             pm = Some(true);
         } else if w.eq_ignore_ascii_case("at") || w == "-" {
         } else if w.starts_with(|ch: char| ch.is_ascii_digit()) {
