@@ -1233,7 +1233,13 @@ impl<'a> P<'a> {
                 while is_ws(self.at(q)) {
                     q += 1;
                 }
-                if !self.brk_or_eof(q) && self.at(q) != b'#' && (spaces as isize) <= parent {
+                // A closing bracket may sit at its key's indentation, as hand-written files do.
+                let closing = matches!(self.at(q), b']' | b'}') && spaces as isize == parent;
+                if !self.brk_or_eof(q)
+                    && self.at(q) != b'#'
+                    && (spaces as isize) <= parent
+                    && !closing
+                {
                     return Err(self.syntax(
                         q,
                         "a continued `[]` or `{}` must be indented more than its key; indent this line",
