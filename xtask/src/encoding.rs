@@ -241,32 +241,71 @@ fn document(
     (text, bytes)
 }
 
+/// The peer runs as a server so that its passes interleave with ours: the machine's load
+/// changes over a run, and timing one side after the other would compare different machines.
+/// Startup and imports are not timed; one untimed pass warms it up.
 const PEER_SCRIPT: &str = r#"
 import json, sys, time
 import charset_normalizer
-passes = int(sys.argv[1])
-out = {}
-for group in sys.argv[2:]:
+groups = {}
+for group in sys.argv[1:]:
     name, _, listing = group.partition("=")
-    paths = open(listing, encoding="utf-8").read().split("\n")
-    blobs = [open(p, "rb").read() for p in paths if p]
-    encodings = [str(charset_normalizer.from_bytes(b).best().encoding) for b in blobs]  # warm-up
-    seconds = []
-    for _ in range(passes):
-        t = time.perf_counter()
-        for b in blobs:
-            charset_normalizer.from_bytes(b).best()
-        seconds.append(time.perf_counter() - t)
-    out[name] = {"docs": len(blobs), "bytes": sum(map(len, blobs)), "seconds": seconds, "encodings": encodings}
-print(json.dumps(out))
+    paths = [p for p in open(listing, encoding="utf-8").read().split("\n") if p]
+    groups[name] = [open(p, "rb").read() for p in paths]
+encodings = {n: [str(charset_normalizer.from_bytes(b).best().encoding) for b in blobs] for n, blobs in groups.items()}
+print(json.dumps({n: {"docs": len(b), "bytes": sum(map(len, b)), "encodings": encodings[n]} for n, b in groups.items()}), flush=True)
+for line in sys.stdin:
+    blobs = groups[line.strip()]
+    t = time.perf_counter()
+    for b in blobs:
+        charset_normalizer.from_bytes(b).best()
+    print(time.perf_counter() - t, flush=True)
 "#;
 
 #[derive(Deserialize)]
 struct PeerGroup {
     docs: usize,
     bytes: usize,
-    seconds: Vec<f64>,
     encodings: Vec<String>,
+}
+
+/// The peer server: one timed pass over a group per request.
+struct Peer {
+    child: std::process::Child,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Peer {
+    fn read_line(&mut self) -> Result<String> {
+        use std::io::BufRead;
+        let mut line = String::new();
+        if self.stdout.read_line(&mut line)? == 0 {
+            bail!("charset-normalizer exited early");
+        }
+        Ok(line)
+    }
+
+    fn pass(&mut self, group: &str) -> Result<f64> {
+        use std::io::Write;
+        let stdin = self
+            .child
+            .stdin
+            .as_mut()
+            .context("charset-normalizer stdin closed")?;
+        writeln!(stdin, "{group}")?;
+        stdin.flush()?;
+        let line = self.read_line()?;
+        line.trim()
+            .parse()
+            .with_context(|| format!("charset-normalizer answered {line:?}"))
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
 }
 
 fn peers(args: &[String]) -> Result<()> {
@@ -333,14 +372,35 @@ fn peers(args: &[String]) -> Result<()> {
         sets.push((name, set));
     }
 
-    // Ours, in process: one untimed pass (lazily built tables), then the best of `passes`.
+    let python = util::venv("charset-normalizer", &PEER_PACKAGES)?;
+    let mut child = Command::new(&python)
+        .arg("-c")
+        .arg(PEER_SCRIPT)
+        .args(&peer_args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .context("cannot run charset-normalizer")?;
+    let stdout = child.stdout.take().context("charset-normalizer stdout")?;
+    let mut peer_proc = Peer {
+        child,
+        stdout: std::io::BufReader::new(stdout),
+    };
+    let header = peer_proc.read_line()?;
+    let peer: std::collections::HashMap<String, PeerGroup> = serde_json::from_str(&header)
+        .context("charset-normalizer output is not the expected JSON")?;
+
+    // Ours in process, interleaved pass by pass with the peer; one untimed pass first (lazily
+    // built tables), then the best of `passes` on each side.
     let mut ours = Vec::new();
+    let mut theirs = Vec::new();
     for (name, set) in &sets {
         let mut exact = 0usize;
         for (text, bytes) in set {
             exact += usize::from(decode(bytes, Hint::new()).text == text.as_str());
         }
         let mut best = f64::INFINITY;
+        let mut peer_best = f64::INFINITY;
         for _ in 0..passes {
             let start = Instant::now();
             let mut sink = 0usize;
@@ -349,27 +409,13 @@ fn peers(args: &[String]) -> Result<()> {
             }
             std::hint::black_box(sink);
             best = best.min(start.elapsed().as_secs_f64());
+            peer_best = peer_best.min(peer_proc.pass(name)?);
         }
         let bytes: usize = set.iter().map(|(_, b)| b.len()).sum();
         ours.push((*name, bytes, best, exact));
+        theirs.push(peer_best);
     }
-
-    let python = util::venv("charset-normalizer", &PEER_PACKAGES)?;
-    let out = Command::new(&python)
-        .arg("-c")
-        .arg(PEER_SCRIPT)
-        .arg(passes.to_string())
-        .args(&peer_args)
-        .output()
-        .context("cannot run charset-normalizer")?;
-    if !out.status.success() {
-        bail!(
-            "charset-normalizer failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let peer: std::collections::HashMap<String, PeerGroup> = serde_json::from_slice(&out.stdout)
-        .context("charset-normalizer output is not the expected JSON")?;
+    drop(peer_proc);
 
     println!(
         "encoding peers: {docs} generated documents per input (about 5 KB each), best of {passes} passes, one core"
@@ -378,7 +424,7 @@ fn peers(args: &[String]) -> Result<()> {
         "{:<7} {:>9} {:>13} {:>21} {:>7} {:>13} {:>17}",
         "input", "bytes", "zhnews MB/s", "charset-normalizer", "ratio", "zhnews exact", "c-n exact"
     );
-    for ((name, bytes, secs, exact), (_, set)) in ours.iter().zip(&sets) {
+    for (((name, bytes, secs, exact), (_, set)), peer_secs) in ours.iter().zip(&sets).zip(&theirs) {
         let group = peer
             .get(*name)
             .with_context(|| format!("charset-normalizer skipped {name}"))?;
@@ -390,9 +436,8 @@ fn peers(args: &[String]) -> Result<()> {
                 set.len()
             );
         }
-        let peer_secs = group.seconds.iter().copied().fold(f64::INFINITY, f64::min);
         let ours_mbs = *bytes as f64 / secs / 1e6;
-        let peer_mbs = *bytes as f64 / peer_secs / 1e6;
+        let peer_mbs = *bytes as f64 / *peer_secs / 1e6;
         let peer_exact = set
             .iter()
             .zip(&group.encodings)

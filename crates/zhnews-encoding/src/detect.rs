@@ -245,13 +245,10 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     }
     let (gb, gb_text) = score_text(GB18030, bytes);
     // Most GBK text stops being valid Big5 within a few characters (trail bytes 0x80..=0xA0),
-    // so a clean, plausible GB18030 reading is settled without scoring Big5 in full.
+    // so the strict Big5 decoding usually gives up early; when it does not, its text is scored.
+    let big5_strict = codec::decode_sample_strict(BIG5, bytes, SAMPLE);
     let gb_n = gb.non_ascii as i64;
-    if gb.replaced == 0
-        && gb_n >= 8
-        && gb.score >= gb_n
-        && codec::decode_sample_strict(BIG5, bytes, SAMPLE).is_none()
-    {
+    if big5_strict.is_none() && gb.replaced == 0 && gb_n >= 8 && gb.score >= 2 * gb_n {
         return Verdict {
             encoding: GB18030,
             confident: true,
@@ -259,7 +256,19 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
             text: gb_text,
         };
     }
-    let (big5, big5_text) = score_text(BIG5, bytes);
+    let (big5, big5_text) = match big5_strict {
+        Some(text) => {
+            let (score, non_ascii) = plausibility(&text);
+            let scored = Scored {
+                encoding: BIG5,
+                score,
+                replaced: 0,
+                non_ascii,
+            };
+            (scored, (bytes.len() <= SAMPLE).then_some(text))
+        }
+        None => score_text(BIG5, bytes),
+    };
     let big5_first = if tld_prefers_big5(tld) {
         big5.score >= gb.score
     } else {
