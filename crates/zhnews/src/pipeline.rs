@@ -392,25 +392,11 @@ impl ScriptPlan {
         (!names.is_empty()).then(|| names.join("+"))
     }
 
+    /// The output script by the same names `--script` takes; with `keep` it is the input's.
     fn output_name(&self, detection: Detection) -> String {
         match self.output {
             OutputScript::Keep => detection.script.to_string(),
-            OutputScript::Hans => Script::Hans.to_string(),
-            OutputScript::Hant | OutputScript::Tw | OutputScript::Hk => {
-                if detection.script == Script::NonChinese {
-                    detection.script.to_string()
-                } else {
-                    format!("{}", self.output_name_hant())
-                }
-            }
-        }
-    }
-
-    fn output_name_hant(&self) -> &'static str {
-        match self.output {
-            OutputScript::Tw => "hant_tw",
-            OutputScript::Hk => "hant_hk",
-            _ => "hant",
+            other => other.to_string(),
         }
     }
 }
