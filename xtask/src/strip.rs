@@ -269,12 +269,8 @@ struct Failures {
     missed: Vec<String>,
     leaked: Vec<String>,
     other: Vec<String>,
-}
-
-impl Failures {
-    fn is_empty(&self) -> bool {
-        self.missed.is_empty() && self.leaked.is_empty() && self.other.is_empty()
-    }
+    /// Kept apart: trafilatura has no 来源 field, so this is listed for zhnews-strip only.
+    source: Option<String>,
 }
 
 fn score_page(expected: &Expected, got: &Extracted, score: &mut Score) -> Failures {
@@ -364,6 +360,11 @@ fn score_page(expected: &Expected, got: &Extracted, score: &mut Score) -> Failur
             .is_some_and(|h| !h.is_empty() && (h.contains(&want) || want.contains(&h)));
         if ok {
             score.sources += 1;
+        } else {
+            f.source = Some(format!(
+                "source {} (want {source:?})",
+                show(got.source.as_deref())
+            ));
         }
     }
     f
@@ -565,16 +566,12 @@ fn eval(args: &[String], with_peer: bool) -> Result<()> {
     let mut lines = Vec::new();
     for (page, got) in pages.iter().zip(&our_results) {
         let f = score_page(&page.expected, got, &mut ours_score);
-        if !f.is_empty() {
-            lines.push(failure_line(&page.key, "ours", &f));
-        }
+        lines.extend(failure_line(&page.key, "ours", &f, true));
         if let Some(peer) = &peer {
             let empty = Extracted::default();
             let got = peer.get(&page.key).unwrap_or(&empty);
             let f = score_page(&page.expected, got, &mut peer_score);
-            if !f.is_empty() {
-                lines.push(failure_line(&page.key, "traf", &f));
-            }
+            lines.extend(failure_line(&page.key, "traf", &f, false));
         }
     }
 
@@ -609,7 +606,7 @@ fn print_extracted(who: &str, got: &Extracted) {
     println!("body:\n{}", got.text);
 }
 
-fn failure_line(key: &str, who: &str, f: &Failures) -> String {
+fn failure_line(key: &str, who: &str, f: &Failures, with_source: bool) -> Option<String> {
     let mut parts = Vec::new();
     if !f.missed.is_empty() {
         parts.push(format!("missed {:?}", f.missed));
@@ -618,7 +615,10 @@ fn failure_line(key: &str, who: &str, f: &Failures) -> String {
         parts.push(format!("leaked {:?}", f.leaked));
     }
     parts.extend(f.other.iter().cloned());
-    format!("  {key} [{who}] {}", parts.join("; "))
+    if with_source {
+        parts.extend(f.source.iter().cloned());
+    }
+    (!parts.is_empty()).then(|| format!("  {key} [{who}] {}", parts.join("; ")))
 }
 
 /// One line of the results table: how to print a score.
