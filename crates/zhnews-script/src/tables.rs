@@ -14,7 +14,8 @@ const NO_VALUE: u32 = u32::MAX;
 const PRIO_SHIFT: u32 = 28;
 const VALUE_MASK: u32 = (1 << PRIO_SHIFT) - 1;
 // First-character slots (u64): everything the common cases need without touching the trie.
-/// Bits 0..21: the character's own value when that is a single character.
+/// Bits 0..21: the character's own value when that is a single character, else the
+/// character itself.
 const SLOT_CHAR: u64 = 0x1F_FFFF;
 /// Bits 21..25: the priority of the character's own value.
 const SLOT_PRIO_SHIFT: u32 = 21;
@@ -24,6 +25,8 @@ const SLOT_HAS_VALUE: u64 = 1 << 26;
 const SLOT_SINGLE: u64 = 1 << 27;
 /// Longer keys begin with the character.
 const SLOT_PHRASES: u64 = 1 << 28;
+/// The character's own value is longer than one character (needs the value table).
+const SLOT_MULTI: u64 = 1 << 29;
 /// Bits 32..64: the trie node of the character.
 const SLOT_NODE_SHIFT: u32 = 32;
 /// Accepts every priority: plain conversion stages.
@@ -393,9 +396,12 @@ impl Matcher {
             let mut slot = u64::from(node) << SLOT_NODE_SHIFT;
             if n.value != NO_VALUE {
                 slot |= SLOT_HAS_VALUE | u64::from(n.value >> PRIO_SHIFT) << SLOT_PRIO_SHIFT;
-                if let Some(ch) = m.value_char[(n.value & VALUE_MASK) as usize] {
-                    slot |= SLOT_SINGLE | u64::from(ch as u32);
+                match m.value_char[(n.value & VALUE_MASK) as usize] {
+                    Some(ch) => slot |= SLOT_SINGLE | u64::from(ch as u32),
+                    None => slot |= SLOT_MULTI | u64::from(c),
                 }
+            } else {
+                slot |= u64::from(c);
             }
             if n.len > 0 {
                 slot |= SLOT_PHRASES;
@@ -542,29 +548,9 @@ impl Matcher {
         Some((l, Hit::Value(v & VALUE_MASK)))
     }
 
-    /// The key OpenCC matches at `b[i..]` (lowest priority present, then longest):
-    /// its length in bytes and value id. `first` is the already-looked-up root child.
-    #[inline(always)]
-    fn longest(
-        &self,
-        b: &[u8],
-        i: usize,
-        len0: usize,
-        first: u32,
-        limit: u32,
-    ) -> Option<(usize, u32)> {
-        let node = self.nodes[first as usize];
-        let mut best = None;
-        let mut best_prio = u32::MAX;
-        if node.value != NO_VALUE && node.value >> PRIO_SHIFT <= limit {
-            best = Some((len0, node.value & VALUE_MASK));
-            best_prio = node.value >> PRIO_SHIFT;
-        }
-        self.extend(b, i, i + len0, node, limit, best, best_prio)
-    }
-
-    /// Like [`Matcher::longest`] with the second character's node already found (`second`,
-    /// reached after `j - i` bytes) through the pair table.
+    /// The key OpenCC matches at `b[i..]` (lowest priority present, then longest), with the
+    /// second character's node already found (`second`, reached after `j - i` bytes)
+    /// through the pair table: its length in bytes and value id.
     #[allow(clippy::too_many_arguments)]
     fn longest_from_pair(
         &self,
@@ -674,9 +660,23 @@ impl Matcher {
             }
             let (c, l) = decode(b, i);
             let slot = self.root(c);
-            if slot & (SLOT_PHRASES | SLOT_SINGLE) == SLOT_SINGLE {
-                // A character that is a key on its own and begins nothing longer.
-                if let Some(ch) = char::from_u32((slot & SLOT_CHAR) as u32) {
+            // The answer when no longer key applies: the character's one-character value, or
+            // the character itself (slots carry it when the character is no key alone).
+            let ch = if slot == 0 {
+                c
+            } else {
+                (slot & SLOT_CHAR) as u32
+            };
+            // Computed without branching on the slot: whether a longer key may start here.
+            let c2 = if i + l < b.len() {
+                decode(b, i + l).0
+            } else {
+                0
+            };
+            let phrase = slot & SLOT_PHRASES != 0 && self.pair_maybe(c, c2);
+            let slow = phrase | (slot & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
+            if !slow {
+                if let Some(ch) = char::from_u32(ch) {
                     out.push(ch);
                 }
                 i += l;

@@ -61,8 +61,8 @@ pub fn sources_fingerprint(data_dir: &Path) -> Result<u64, CompileError> {
     let mut files = Vec::new();
     for sub in ["dictionary", "config"] {
         let dir = data_dir.join(sub);
-        let rd = std::fs::read_dir(&dir)
-            .map_err(|e| CompileError(format!("{}: {e}", dir.display())))?;
+        let rd =
+            std::fs::read_dir(&dir).map_err(|e| CompileError(format!("{}: {e}", dir.display())))?;
         for entry in rd {
             let entry = entry.map_err(|e| CompileError(format!("{}: {e}", dir.display())))?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -74,8 +74,8 @@ pub fn sources_fingerprint(data_dir: &Path) -> Result<u64, CompileError> {
     files.sort();
     let mut h = fnv1a64(0xcbf2_9ce4_8422_2325, &FORMAT_VERSION.to_le_bytes());
     for (name, path) in files {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| CompileError(format!("{}: {e}", path.display())))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| CompileError(format!("{}: {e}", path.display())))?;
         h = fnv1a64(h, name.as_bytes());
         h = fnv1a64(h, &[0]);
         h = fnv1a64(h, &(bytes.len() as u64).to_le_bytes());
@@ -97,7 +97,10 @@ impl Spec {
         match self {
             Spec::Text(f) => format!("text:{f}"),
             Spec::Union(c) => {
-                format!("union[{}]", c.iter().map(Spec::canonical).collect::<Vec<_>>().join(","))
+                format!(
+                    "union[{}]",
+                    c.iter().map(Spec::canonical).collect::<Vec<_>>().join(",")
+                )
             }
             Spec::ShortCircuit(c) => format!(
                 "short_circuit[{}]",
@@ -128,7 +131,11 @@ fn parse_spec(v: &serde_json::Value, at: &str) -> Result<Spec, CompileError> {
                 .iter()
                 .map(|d| parse_spec(d, at))
                 .collect::<Result<Vec<_>, _>>()?;
-            match v.get("match_policy").and_then(|m| m.as_str()).unwrap_or("short_circuit") {
+            match v
+                .get("match_policy")
+                .and_then(|m| m.as_str())
+                .unwrap_or("short_circuit")
+            {
                 "short_circuit" => Ok(Spec::ShortCircuit(children)),
                 "union" => Ok(Spec::Union(children)),
                 other => err(format!("{at}: unknown match_policy {other:?}")),
@@ -150,7 +157,11 @@ fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>, CompileError> {
             continue;
         }
         let Some((key, values)) = line.split_once('\t') else {
-            return err(format!("{}:{}: no tab between key and values", path.display(), n + 1));
+            return err(format!(
+                "{}:{}: no tab between key and values",
+                path.display(),
+                n + 1
+            ));
         };
         let value = values.split(' ').next().unwrap_or("");
         if key.is_empty() || value.is_empty() {
@@ -203,7 +214,9 @@ fn flatten(
                 cache.insert(file.to_owned(), d);
             }
             for (k, v) in cache.get(file).map(Vec::as_slice).unwrap_or(&[]) {
-                entries.entry(k.clone()).or_insert_with(|| (prio, v.clone()));
+                entries
+                    .entry(k.clone())
+                    .or_insert_with(|| (prio, v.clone()));
             }
         }
     }
@@ -225,7 +238,10 @@ fn build_trie(flat: &Flat) -> Trie {
         children: BTreeMap<u32, usize>,
         value: u32,
     }
-    let mut tmp = vec![Tmp { children: BTreeMap::new(), value: NO_VALUE }];
+    let mut tmp = vec![Tmp {
+        children: BTreeMap::new(),
+        value: NO_VALUE,
+    }];
     let mut values = String::new();
     let mut value_ends = Vec::new();
     let mut value_ids: HashMap<&str, u32> = HashMap::new();
@@ -235,7 +251,10 @@ fn build_trie(flat: &Flat) -> Trie {
             let next = tmp.len();
             let child = *tmp[node].children.entry(c as u32).or_insert(next);
             if child == next {
-                tmp.push(Tmp { children: BTreeMap::new(), value: NO_VALUE });
+                tmp.push(Tmp {
+                    children: BTreeMap::new(),
+                    value: NO_VALUE,
+                });
             }
             node = child;
         }
@@ -268,7 +287,8 @@ fn build_trie(flat: &Flat) -> Trie {
             trie.child_chars.push(c);
             trie.child_nodes.push(index[child]);
         }
-        trie.nodes.push([start, tmp[n].children.len() as u32, tmp[n].value]);
+        trie.nodes
+            .push([start, tmp[n].children.len() as u32, tmp[n].value]);
     }
     trie
 }
@@ -292,6 +312,9 @@ fn push_bytes_padded(out: &mut Vec<u8>, b: &[u8]) {
     }
 }
 
+/// (normalization stages, segmentation (matcher, priority limit), chain stages) of a config.
+type PlanIds = (Vec<u32>, Option<(u32, u32)>, Vec<u32>);
+
 /// Compiles `data_dir` (holding `dictionary/` and `config/`) into the embedded table file.
 pub fn compile(data_dir: &Path, version: &str) -> Result<Vec<u8>, CompileError> {
     let dict_dir = data_dir.join("dictionary");
@@ -299,7 +322,7 @@ pub fn compile(data_dir: &Path, version: &str) -> Result<Vec<u8>, CompileError> 
     let mut matcher_ids: HashMap<String, u32> = HashMap::new();
     let mut matchers: Vec<(String, Trie)> = Vec::new();
     // (normalization stages, segmentation (matcher, priority limit), chain stages)
-    let mut plans: Vec<(Vec<u32>, Option<(u32, u32)>, Vec<u32>)> = Vec::new();
+    let mut plans: Vec<PlanIds> = Vec::new();
     let mut specs_by_id: Vec<Spec> = Vec::new();
 
     let mut intern = |spec: &Spec,
@@ -327,7 +350,9 @@ pub fn compile(data_dir: &Path, version: &str) -> Result<Vec<u8>, CompileError> 
             .map_err(|e| CompileError(format!("{}: {e}", path.display())))?;
         let at = path.display().to_string();
         let stages = |key: &str| -> Result<Vec<Spec>, CompileError> {
-            let Some(list) = doc.get(key) else { return Ok(Vec::new()) };
+            let Some(list) = doc.get(key) else {
+                return Ok(Vec::new());
+            };
             let list = list
                 .as_array()
                 .ok_or_else(|| CompileError(format!("{at}: \"{key}\" is not an array")))?;
@@ -369,7 +394,10 @@ pub fn compile(data_dir: &Path, version: &str) -> Result<Vec<u8>, CompileError> 
                 });
                 match reuse {
                     Some(id) => Some((id as u32, 0)),
-                    None => Some((intern(&spec, &mut matchers, &mut specs_by_id, &mut cache)?, 0)),
+                    None => Some((
+                        intern(&spec, &mut matchers, &mut specs_by_id, &mut cache)?,
+                        0,
+                    )),
                 }
             }
         };
@@ -379,9 +407,18 @@ pub fn compile(data_dir: &Path, version: &str) -> Result<Vec<u8>, CompileError> 
     let fingerprint = sources_fingerprint(data_dir)?;
     let mut out = Vec::new();
     let mut header = String::new();
-    let _ = writeln!(header, "# DO NOT EDIT: zhnews-script OpenCC tables, generated by `cargo xtask script refresh`");
-    let _ = writeln!(header, "# from data/opencc (dictionaries and configs of {version}).");
-    let _ = writeln!(header, "# format {FORMAT_VERSION}; sources fnv1a64 {fingerprint:016x}");
+    let _ = writeln!(
+        header,
+        "# DO NOT EDIT: zhnews-script OpenCC tables, generated by `cargo xtask script refresh`"
+    );
+    let _ = writeln!(
+        header,
+        "# from data/opencc (dictionaries and configs of {version})."
+    );
+    let _ = writeln!(
+        header,
+        "# format {FORMAT_VERSION}; sources fnv1a64 {fingerprint:016x}"
+    );
     out.extend_from_slice(header.as_bytes());
     out.push(0);
     while out.len() % 4 != 0 {
