@@ -63,10 +63,9 @@ fn bench_timestamps(c: &mut Criterion) {
 }
 
 /// The test set's inputs and anchors, split into whole-line timestamps and in-text expressions.
-fn test_set() -> (
-    Vec<(DateTime<FixedOffset>, &'static str)>,
-    Vec<(DateTime<FixedOffset>, &'static str)>,
-) {
+type Lines = Vec<(DateTime<FixedOffset>, &'static str)>;
+
+fn test_set() -> (Lines, Lines) {
     let mut ts = Vec::new();
     let mut expr = Vec::new();
     for line in include_str!("../../crates/zhnews-date/tests/cases.tsv").lines() {

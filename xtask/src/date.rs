@@ -184,6 +184,8 @@ fn conformance() -> Result<()> {
 const PEERS_PY: &str = r#"
 import json, sys, time, datetime
 cases = json.load(sys.stdin)
+# Peers print banners on import: keep stdout for the result alone.
+result_out, sys.stdout = sys.stdout, sys.stderr
 out = {}
 
 def tz8(h=8):
@@ -249,7 +251,7 @@ try:
 except ImportError as e:
     out["jionlp"] = {"error": str(e)}
 
-json.dump(out, sys.stdout)
+json.dump(out, result_out)
 "#;
 
 fn instant(s: &str) -> Option<DateTime<FixedOffset>> {

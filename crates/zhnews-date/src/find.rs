@@ -1222,7 +1222,7 @@ fn expr(cx: &Cx, text: &str, p: usize) -> Option<(usize, Iv, bool)> {
     let first = input.chars().next()?;
     // A colon between digits is a score or a clock (3:1); after a word it is punctuation.
     let prev = match prev {
-        Some(':') if !before.next().is_some_and(|c| num::digit_value(c).is_some()) => None,
+        Some(':') if before.next().is_none_or(|c| num::digit_value(c).is_none()) => None,
         other => other,
     };
     if !start_ok(prev, first) || !plausible(input) {
@@ -1706,6 +1706,7 @@ fn _months_used(d: NaiveDate) -> Option<NaiveDate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

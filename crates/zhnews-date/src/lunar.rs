@@ -50,6 +50,7 @@ pub(crate) fn new_years_eve(year: i32) -> Option<NaiveDate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -145,6 +145,7 @@ pub(crate) fn cn_year(i: &str) -> Res<'_, i32> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

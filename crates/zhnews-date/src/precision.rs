@@ -75,6 +75,7 @@ impl FromStr for Precision {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

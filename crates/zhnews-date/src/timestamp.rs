@@ -897,6 +897,7 @@ fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,6 +1,8 @@
 //! The hand-written test set in `tests/cases.tsv`: every convention of the crate, checked as
 //! `zhnews date` reads a line (a whole-line timestamp first, else the first mention).
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 use zhnews_date::{china_offset, find_dates, parse_timestamp};

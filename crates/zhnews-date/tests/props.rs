@@ -1,6 +1,8 @@
 //! Invariants: printed date-times parse back; find_dates never panics and stays on char
 //! boundaries.
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use proptest::prelude::*;
 use zhnews_date::{Precision, find_dates, parse_timestamp};
