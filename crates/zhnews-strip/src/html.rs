@@ -29,6 +29,8 @@ pub(crate) enum NodeKind {
 #[derive(Debug, Default)]
 pub(crate) struct Element {
     pub name: String,
+    /// A block-level element (its start and end break the text flow).
+    pub block: bool,
     pub id: Option<String>,
     pub class: Option<String>,
     pub attrs: Vec<(String, String)>,
@@ -79,74 +81,168 @@ impl Tree {
     }
 }
 
-/// Elements whose content is not visible text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "noembed", "noframes", "xmp", "textarea",
-    "select", "object", "svg", "math", "canvas", "video", "audio", "head",
-];
+/// Block-level elements: their start and end break the text flow.
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "caption"
+            | "body"
+            | "html"
+            | "br"
+            | "menu"
+            | "#root"
+    )
+}
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
+/// Elements whose content is not visible text.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "xmp"
+            | "textarea"
+            | "select"
+            | "object"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "head"
+    )
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+    )
+}
 
 /// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+    )
+}
 
-const KEPT_ATTRS: &[&str] = &[
-    "src",
-    "data-src",
-    "data-original",
-    "data-lazy-src",
-    "href",
-    "alt",
-    "title",
-    "itemprop",
-    "style",
-    "align",
-    "name",
-    "property",
-    "content",
-    "rel",
-    "http-equiv",
-];
+fn is_kept_attr(name: &str) -> bool {
+    matches!(
+        name,
+        "src"
+            | "data-src"
+            | "data-original"
+            | "data-lazy-src"
+            | "href"
+            | "alt"
+            | "title"
+            | "itemprop"
+            | "style"
+            | "align"
+            | "name"
+            | "property"
+            | "content"
+            | "rel"
+            | "http-equiv"
+    )
+}
 
 struct Builder {
     nodes: Vec<Node>,
@@ -261,7 +357,7 @@ impl Builder {
         if self.skipping.is_some() {
             return TokenSinkResult::Continue;
         }
-        if SKIPPED.contains(&name) {
+        if is_skipped(name) {
             if tag.self_closing || name == "head" {
                 // <head> content is not visible, but its meta/title tags are read above.
                 if name == "head" {
@@ -280,7 +376,7 @@ impl Builder {
             };
         }
         // Implied end tags.
-        if CLOSES_P.contains(&name) && self.top_name() == "p" {
+        if closes_p(name) && self.top_name() == "p" {
             self.stack.pop();
         }
         match name {
@@ -307,6 +403,7 @@ impl Builder {
         }
         let mut el = Element {
             name: name.to_string(),
+            block: is_block(name),
             ..Element::default()
         };
         for a in &tag.attrs {
@@ -314,11 +411,11 @@ impl Builder {
             match k {
                 "id" => el.id = Some(a.value.to_string()),
                 "class" => el.class = Some(a.value.to_string()),
-                _ if KEPT_ATTRS.contains(&k) => el.attrs.push((k.to_string(), a.value.to_string())),
+                _ if is_kept_attr(k) => el.attrs.push((k.to_string(), a.value.to_string())),
                 _ => {}
             }
         }
-        let void = VOID.contains(&name) || tag.self_closing;
+        let void = is_void(name) || tag.self_closing;
         if !void && self.stack.len() >= self.max_depth {
             // Flatten: the element's content lands in the element at the bound.
             self.overflow.push(name.to_string());
@@ -357,7 +454,7 @@ impl Builder {
             })));
             return;
         }
-        if VOID.contains(&name) {
+        if is_void(name) {
             return;
         }
         let stop: &[&str] = match name {

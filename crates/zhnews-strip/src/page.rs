@@ -218,9 +218,9 @@ fn in_link(tree: &Tree, mut id: NodeId) -> bool {
         if id == 0 {
             return false;
         }
-        match tree.element(id).map(|e| e.name.as_str()) {
-            Some("a") => return true,
-            Some(n) if BLOCKS.contains(&n) => return false,
+        match tree.element(id) {
+            Some(e) if e.name == "a" => return true,
+            Some(e) if e.block => return false,
             _ => {}
         }
     }
@@ -266,8 +266,8 @@ fn density(tree: &Tree, w: &Weights) -> NodeId {
         // the nearest block ancestor is the paragraph
         let mut p = tree.nodes[id].parent;
         for _ in 0..6 {
-            match tree.element(p).map(|e| e.name.as_str()) {
-                Some(nm) if BLOCKS.contains(&nm) => break,
+            match tree.element(p) {
+                Some(e) if e.block => break,
                 _ if p == 0 => break,
                 _ => p = tree.nodes[p].parent,
             }
@@ -299,56 +299,6 @@ fn density(tree: &Tree, w: &Weights) -> NodeId {
 }
 
 // ---------------------------------------------------------------- walk
-
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "caption",
-    "body",
-    "html",
-    "br",
-    "menu",
-    "#root",
-];
 
 const CAPTION_CLASSES: &[&str] = &[
     "img_descr",
@@ -464,11 +414,11 @@ impl Walker<'_> {
                         | PieceKind::Quote
                         | PieceKind::Caption
                         | PieceKind::Heading(_)
-                ) && !BLOCKS.contains(&name)
+                ) && !e.block
                     || matches!(c.kind, PieceKind::Quote | PieceKind::Caption)
                 {
                     c.kind.clone()
-                } else if BLOCKS.contains(&name) {
+                } else if e.block {
                     PieceKind::Para
                 } else {
                     c.kind.clone()
@@ -480,13 +430,15 @@ impl Walker<'_> {
             let low = cl.to_ascii_lowercase();
             if CAPTION_CLASSES.iter().any(|k| {
                 low.split_ascii_whitespace().any(|w| {
-                    w == *k || w.starts_with(&format!("{k}-")) || w.starts_with(&format!("{k}_"))
+                    w == *k
+                        || w.starts_with(k)
+                            && matches!(w.as_bytes().get(k.len()), Some(b'-' | b'_'))
                 })
             }) {
                 c.kind = PieceKind::Caption;
             }
         }
-        if BLOCKS.contains(&name) {
+        if e.block {
             c.centered = e
                 .attr("align")
                 .is_some_and(|a| a.eq_ignore_ascii_case("center"))
@@ -654,7 +606,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
             }
             NodeKind::Element(e) => {
                 let name = e.name.as_str();
-                let block = BLOCKS.contains(&name);
+                let block = e.block;
                 if block || name == "img" {
                     w.flush();
                 }

@@ -417,44 +417,37 @@ pub(crate) fn by_host(host: &str) -> Option<&'static Profile> {
     })
 }
 
-/// The profile whose hosts occur most often in the text (asset and link
-/// addresses), when one clearly does.
+/// The profile whose hosts occur most often in the addresses of the text
+/// (asset and link URLs), when one clearly does. One pass over the text.
 pub(crate) fn by_mentions(input: &str) -> Option<&'static Profile> {
-    let mut best: Option<(&'static Profile, usize)> = None;
-    let mut second = 0;
-    for p in PROFILES {
-        let n: usize = p.hosts.iter().map(|h| count_host(input, h)).sum();
-        match best {
-            Some((_, b)) if n > b => {
-                second = b;
-                best = Some((p, n));
+    let mut counts = [0usize; 16];
+    for (i, _) in input.match_indices("//") {
+        let rest = &input[i + 2..];
+        let end = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+            .unwrap_or(rest.len());
+        let host = &rest[..end];
+        if host.len() < 4 || !host.contains('.') {
+            continue;
+        }
+        let host = host.to_ascii_lowercase();
+        if let Some(k) = PROFILES.iter().position(|p| {
+            p.hosts
+                .iter()
+                .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        }) {
+            if let Some(c) = counts.get_mut(k) {
+                *c += 1;
             }
-            Some(_) => second = second.max(n),
-            None => best = Some((p, n)),
         }
     }
-    let (p, n) = best?;
-    if n >= 1 && n >= 2 * second.max(1) || (n >= 1 && second == 0) {
-        Some(p)
-    } else {
-        None
-    }
-}
-
-fn count_host(input: &str, host: &str) -> usize {
-    let mut n = 0;
-    let mut rest = input;
-    while let Some(i) = rest.find(host) {
-        let before = rest[..i].chars().next_back();
-        let after = rest[i + host.len()..].chars().next();
-        if matches!(before, Some('.' | '/'))
-            && !matches!(after, Some(c) if c.is_ascii_alphanumeric() || c == '.' && rest[i + host.len() + 1..].starts_with(|c: char| c.is_ascii_alphabetic()))
-        {
-            n += 1;
-        }
-        rest = &rest[i + host.len()..];
-    }
-    n
+    let mut order: Vec<usize> = (0..PROFILES.len().min(counts.len())).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(counts[k]));
+    let best = *order.first()?;
+    let second = order.get(1).map_or(0, |&k| counts[k]);
+    let n = counts[best];
+    (n >= 1 && n >= 2 * second).then(|| &PROFILES[best])
 }
 
 #[cfg(test)]

@@ -316,6 +316,9 @@ fn strip_punct(f: &Folded) -> String {
 }
 
 pub(crate) fn is_section_heading(f: &Folded) -> bool {
+    if f.len() > 30 {
+        return false;
+    }
     let s = strip_punct(f);
     let n = s.chars().count();
     if n == 0 || n > 14 {
@@ -327,6 +330,9 @@ pub(crate) fn is_section_heading(f: &Folded) -> bool {
 }
 
 pub(crate) fn is_widget(f: &Folded) -> bool {
+    if f.len() > 60 {
+        return false;
+    }
     let s = f.as_string();
     let bare = strip_punct(f);
     if bare.is_empty() {
@@ -345,6 +351,9 @@ pub(crate) fn is_widget(f: &Folded) -> bool {
 }
 
 pub(crate) fn is_click_enlarge(f: &Folded) -> bool {
+    if f.len() > 20 {
+        return false;
+    }
     let s = strip_punct(f);
     CLICK_ENLARGE.contains(&s.as_str())
 }
@@ -456,6 +465,9 @@ pub(crate) fn is_count(line: &str) -> bool {
 
 /// A breadcrumb line: 首页 > 头条, 当前位置：首页 > 新闻 > 正文.
 pub(crate) fn breadcrumb(line: &str, anywhere: bool) -> Option<(Vec<String>, bool)> {
+    if line.len() > 400 || !line.contains(['>', '＞', '»', '›', '→']) {
+        return None;
+    }
     let f = Folded::new(line);
     if !f.chars.contains(&'>') || f.len() > 90 {
         return None;
@@ -729,31 +741,26 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
     let t = line.trim();
     let f = Folded::new(t);
     let n = f.len();
-    if n < 3 || n > 200 {
+    if n < 3 || n > 200 || !f.chars.contains(&':') {
         return None;
     }
-    // label positions
+    // labels end right before a colon: look only there, longest label first
     let mut hits: Vec<(usize, usize, Field)> = Vec::new(); // folded start, folded end (after colon), field
-    let mut i = 0;
-    while i < n {
-        let mut matched = None;
-        for (lab, field) in LABELS {
-            if f.find_at(lab, i) {
-                let after = i + lab.chars().count();
-                if after < n && f.chars[after] == ':' {
-                    matched = Some((after + 1, *field));
-                    break;
-                }
-                if after == n || matches!(f.chars.get(after), Some('|')) {
-                    // blank field at the end: "作者:" already handled; a label without colon is text
-                }
-            }
+    let mut prev_end = 0;
+    for c in 0..n {
+        if f.chars[c] != ':' {
+            continue;
         }
-        if let Some((end, field)) = matched {
-            hits.push((i, end, field));
-            i = end;
-        } else {
-            i += 1;
+        let best = LABELS
+            .iter()
+            .filter_map(|(lab, field)| {
+                let len = lab.chars().count();
+                (c >= prev_end + len && f.find_at(lab, c - len)).then_some((len, *field))
+            })
+            .max_by_key(|(len, _)| *len);
+        if let Some((len, field)) = best {
+            hits.push((c - len, c + 1, field));
+            prev_end = c + 1;
         }
     }
     let first = hits.first()?;

@@ -7,8 +7,14 @@ use crate::html::Element;
 
 pub(crate) fn matches(sel: &str, el: &Element) -> bool {
     let mut rest = sel.trim();
-    if rest.is_empty() {
-        return false;
+    // most elements have neither id nor class: reject without parsing
+    match rest.as_bytes().first() {
+        None => return false,
+        Some(b'.') if el.class.is_none() => return false,
+        Some(b'#') if el.id.is_none() => return false,
+        Some(b'[') if el.attrs.is_empty() && el.class.is_none() && el.id.is_none() => return false,
+        Some(c) if c.is_ascii_alphabetic() && !rest.starts_with(el.name.as_str()) => return false,
+        _ => {}
     }
     // tag part
     let tag_end = rest.find(['.', '#', '[']).unwrap_or(rest.len());
@@ -91,6 +97,7 @@ mod tests {
     fn el(name: &str, id: Option<&str>, class: Option<&str>, attrs: &[(&str, &str)]) -> Element {
         Element {
             name: name.into(),
+            block: false,
             id: id.map(Into::into),
             class: class.map(Into::into),
             attrs: attrs
