@@ -139,7 +139,13 @@ pub fn split(input: &str) -> Split<'_> {
     let raw_start = lines.pos;
     let raw_line = lines.line;
     while let Some((line_start, content)) = lines.next() {
-        if closers.contains(&content.trim_end()) {
+        // Fences are three characters; only such lines are compared.
+        if content.len() >= 3
+            && content.as_bytes()[3..]
+                .iter()
+                .all(|b| b.is_ascii_whitespace())
+            && closers.contains(&&content[..3])
+        {
             return Split {
                 front_matter: Some(FrontMatter {
                     format,
@@ -221,7 +227,7 @@ impl<'a> Iterator for Lines<'a> {
         }
         let start = self.pos;
         let rest = &self.text[start..];
-        let (content, advance) = match rest.find('\n') {
+        let (content, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(n) => (&rest[..n], n + 1),
             None => (rest, rest.len()),
         };

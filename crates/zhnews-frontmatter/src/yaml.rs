@@ -14,6 +14,7 @@ use nom::combinator::{all_consuming, map, opt, recognize, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser as _};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 /// How deeply collections may nest (block and flow together). Deeper input is an error,
@@ -35,6 +36,7 @@ pub(crate) fn parse(src: &str, origin: Origin) -> Res<Value<'_>> {
         depth: 0,
         anchors: HashMap::new(),
         expanded: 0,
+        key_cache: Cell::new((usize::MAX, 0)),
     };
     p.check_chars()?;
     p.document()
@@ -48,6 +50,9 @@ struct P<'a> {
     depth: usize,
     anchors: HashMap<&'a str, (Value<'a>, usize)>,
     expanded: usize,
+    /// The last key found by `key_end` (start, colon): a key line is looked at up to three
+    /// times (is it a key? which mapping? parse it), and scanning it once is enough.
+    key_cache: Cell<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -98,7 +103,7 @@ impl<'a> P<'a> {
     }
 
     fn line_start(&self, p: usize) -> usize {
-        self.src[..p].rfind('\n').map_or(0, |i| i + 1)
+        memchr::memrchr(b'\n', &self.b[..p]).map_or(0, |i| i + 1)
     }
 
     fn col(&self, p: usize) -> usize {
@@ -129,11 +134,8 @@ impl<'a> P<'a> {
     }
 
     fn end_of_line(&self, p: usize) -> usize {
-        let mut q = p;
-        while !self.brk_or_eof(q) {
-            q += 1;
-        }
-        q
+        let rest = self.b.get(p..).unwrap_or_default();
+        memchr::memchr2(b'\n', b'\r', rest).map_or(self.b.len(), |i| p + i)
     }
 
     fn check_chars(&self) -> Res<()> {
@@ -463,13 +465,9 @@ impl<'a> P<'a> {
                 Ok(Value::String(s))
             }
             _ => {
-                if self.key_end(start).is_some() {
-                    if ctx == Ctx::Value {
-                        return Err(self.syntax(
-                            start,
-                            "a mapping cannot start on the same line as its key; put it on the next line, indented",
-                        ));
-                    }
+                // After `key:` a mapping cannot start, so the line is not searched for a
+                // key (the scalar scan below stops at a `: ` and reports it).
+                if ctx != Ctx::Value && self.key_end(start).is_some() {
                     let col = self.col(start);
                     return self.block_map(col, None);
                 }
@@ -494,6 +492,16 @@ impl<'a> P<'a> {
                         resolve(text).map_err(|m| self.err(start, ErrorKind::Limit, m))?
                     }
                 };
+                if ctx == Ctx::Value
+                    && self.cur() == b':'
+                    && self.blank_at(self.pos + 1)
+                    && self.line_start(self.pos) <= start
+                {
+                    return Err(self.syntax(
+                        start,
+                        "a mapping cannot start on the same line as its key; put it on the next line, indented",
+                    ));
+                }
                 self.finish_line()?;
                 Ok(value)
             }
@@ -605,6 +613,18 @@ impl<'a> P<'a> {
 
     /// If a single-line implicit key starts at `p`, the position of its `:`.
     fn key_end(&self, p: usize) -> Option<usize> {
+        let (at, colon) = self.key_cache.get();
+        if at == p {
+            return Some(colon);
+        }
+        let found = self.scan_key(p);
+        if let Some(colon) = found {
+            self.key_cache.set((p, colon));
+        }
+        found
+    }
+
+    fn scan_key(&self, p: usize) -> Option<usize> {
         let c = self.at(p);
         let mut q = match c {
             b'"' => {
@@ -708,6 +728,11 @@ impl<'a> P<'a> {
 
     /// End of a plain scalar's text on the current line (trailing spaces excluded).
     fn plain_line_end(&self, p: usize, flow: bool) -> usize {
+        if !flow {
+            if let Some(end) = self.plain_line_end_fast(p) {
+                return end;
+            }
+        }
         let mut q = p;
         let mut end = p;
         loop {
@@ -725,6 +750,33 @@ impl<'a> P<'a> {
             }
         }
         end
+    }
+
+    /// Block-context `plain_line_end` jumping between the only bytes that can end the
+    /// text (`:`, `#`, line feed); `None` when a carriage return needs the careful loop.
+    fn plain_line_end_fast(&self, p: usize) -> Option<usize> {
+        let mut q = p;
+        let stop = loop {
+            let rest = self.b.get(q..).unwrap_or_default();
+            let Some(i) = memchr::memchr3(b':', b'#', b'\n', rest) else {
+                break self.b.len();
+            };
+            let r = q + i;
+            match self.b[r] {
+                b':' if self.blank_at(r + 1) => break r,
+                b'#' if r > p && is_ws(self.b[r - 1]) => break r,
+                b'\n' => break r,
+                _ => q = r + 1,
+            }
+        };
+        if memchr::memchr(b'\r', &self.b[p..stop]).is_some() {
+            return None;
+        }
+        let mut end = stop;
+        while end > p && is_ws(self.b[end - 1]) {
+            end -= 1;
+        }
+        Some(end)
     }
 
     /// A plain scalar in block context, possibly over several lines (folded).
@@ -872,16 +924,13 @@ impl<'a> P<'a> {
         let open = self.pos;
         let start = open + 1;
         // Fast path: no escapes and no line breaks, so the text borrows.
-        let mut q = start;
-        while let Some(&c) = self.b.get(q) {
-            match c {
-                b'"' => {
-                    self.pos = q + 1;
-                    return Ok(Cow::Borrowed(&self.src[start..q]));
-                }
-                b'\\' | b'\n' | b'\r' => break,
-                _ => q += 1,
-            }
+        let rest = self.b.get(start..).unwrap_or_default();
+        if let Some(i) = memchr::memchr3(b'"', b'\\', b'\n', rest)
+            && rest[i] == b'"'
+            && memchr::memchr(b'\r', &rest[..i]).is_none()
+        {
+            self.pos = start + i + 1;
+            return Ok(Cow::Borrowed(&self.src[start..start + i]));
         }
         let mut out = String::new();
         let mut q = start;
@@ -966,17 +1015,13 @@ impl<'a> P<'a> {
     fn single_quoted(&mut self, parent: isize) -> Res<Cow<'a, str>> {
         let open = self.pos;
         let start = open + 1;
-        let mut q = start;
-        while let Some(&c) = self.b.get(q) {
-            match c {
-                b'\'' if self.at(q + 1) == b'\'' => break,
-                b'\'' => {
-                    self.pos = q + 1;
-                    return Ok(Cow::Borrowed(&self.src[start..q]));
-                }
-                b'\n' | b'\r' => break,
-                _ => q += 1,
-            }
+        let rest = self.b.get(start..).unwrap_or_default();
+        if let Some(i) = memchr::memchr3(b'\'', b'\n', b'\r', rest)
+            && rest[i] == b'\''
+            && rest.get(i + 1) != Some(&b'\'')
+        {
+            self.pos = start + i + 1;
+            return Ok(Cow::Borrowed(&self.src[start..start + i]));
         }
         let mut out = String::new();
         let mut q = start;
