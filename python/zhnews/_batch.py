@@ -34,10 +34,14 @@ def _value(column: Sequence[Any] | None, i: int) -> Any:
     if column is None:
         return None
     value = column[i]
-    # pandas and numpy give NaN/None for missing cells; treat both as absent.
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return value
+    if value is None or isinstance(value, (str, bytes)):
+        return value
+    # pandas and numpy mark missing cells with NaN, NaT or pandas.NA (whose truth is an error).
+    try:
+        missing = bool(value != value)
+    except TypeError:
+        missing = True
+    return None if missing else value
 
 
 def normalize_columns(

@@ -6,12 +6,14 @@
 //! - `conformance [NAME]`: run the public conformance data in `../shared/peers` when present.
 //! - `corpus DIR`: run the pipeline over a folder and print a quality table.
 //! - `eval`: body/metadata quality on the saved portal pages, side by side with trafilatura.
+//! - `engines [run|bench]`: the same job under Ray Data and PySpark, and throughput per face.
 //! - `<crate> ARGS…`: a crate's own workflows (e.g. `cargo xtask script refresh`).
 
 mod ci;
 mod corpus;
 mod date;
 mod encoding;
+mod engines;
 mod frontmatter;
 mod fuzz;
 mod script;
@@ -44,7 +46,7 @@ fn main() -> std::process::ExitCode {
 fn dispatch(args: &[String]) -> Result<()> {
     let Some((command, rest)) = args.split_first() else {
         bail!(
-            "usage: cargo xtask <ci|bench|fuzz|conformance|corpus|eval|encoding|frontmatter|script|date|strip> [ARGS…]"
+            "usage: cargo xtask <ci|bench|engines|fuzz|conformance|corpus|eval|encoding|frontmatter|script|date|strip> [ARGS…]"
         );
     };
     match command.as_str() {
@@ -53,6 +55,7 @@ fn dispatch(args: &[String]) -> Result<()> {
         "corpus" => corpus::run(rest),
         "eval" => strip::run(&["eval".to_string()]),
         "bench" => bench(rest),
+        "engines" => engines::run(rest),
         "conformance" => for_each_job(rest.first().map(String::as_str), "conformance"),
         other => match JOBS.iter().find(|(name, _)| *name == other) {
             Some((_, job)) => job(rest),
