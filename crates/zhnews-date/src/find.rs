@@ -9,9 +9,13 @@ use crate::Precision;
 use crate::lunar;
 use crate::num::{self, Res};
 use chrono::{
-    DateTime, Datelike, Days, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
-    TimeZone, Timelike,
+    DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike,
 };
+use nom::Parser;
+use nom::branch::alt;
+use nom::combinator::{map, opt, verify};
+use nom::sequence::{delimited, preceded, terminated};
 use std::ops::Range;
 
 /// One date expression found in text.
@@ -414,22 +418,12 @@ fn month_unit(i: &str) -> Res<'_, ()> {
 
 /// Month number 1–12 (digits or Chinese numeral).
 fn month_num(i: &str) -> Res<'_, u32> {
-    let (rest, m) = num::number(2)(i)?;
-    if (1..=12).contains(&m) {
-        Ok((rest, m))
-    } else {
-        fail(i)
-    }
+    verify(num::number(2), |m| (1..=12).contains(m)).parse(i)
 }
 
 /// Day number 1–31 (digits or Chinese numeral).
 fn day_num(i: &str) -> Res<'_, u32> {
-    let (rest, d) = num::number(2)(i)?;
-    if (1..=31).contains(&d) {
-        Ok((rest, d))
-    } else {
-        fail(i)
-    }
+    verify(num::number(2), |d| (1..=31).contains(d)).parse(i)
 }
 
 /// A four-digit year: digits (1000–2999) or Chinese digit characters.
@@ -759,17 +753,15 @@ const AGO_SUFFIX: &[(&str, i64)] = &[
 
 /// `N天前`, `3小时后`, `两个月前`…
 fn ago(i: &str) -> Res<'_, (i64, AgoUnit)> {
-    let (rest, n) = match num::digits(i) {
-        Ok((rest, (v, len))) if len <= 3 => (rest, v as i64),
-        Ok(_) => return fail(i),
-        Err(_) => {
-            let (rest, v) = num::cn_small(i)?;
-            (rest, i64::from(v))
-        }
-    };
-    let (rest, unit) = word(AGO_UNITS)(rest)?;
-    let (rest, sign) = word(AGO_SUFFIX)(rest)?;
-    Ok((rest, (n * sign, unit)))
+    let count = alt((
+        map(verify(num::digits, |&(_, len)| len <= 3), |(v, _)| v as i64),
+        map(num::cn_small, i64::from),
+    ));
+    map(
+        (count, word(AGO_UNITS), word(AGO_SUFFIX)),
+        |(n, unit, sign)| (n * sign, unit),
+    )
+    .parse(i)
 }
 
 /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D` in text.
@@ -864,23 +856,14 @@ fn clock(i: &str, context: bool) -> Res<'_, Clock> {
 
 /// Weekday remark after a date: `（星期二）`, `(周二)`, `星期二`, `周二`.
 fn weekday_remark(i: &str) -> &str {
-    let (open, r) = match lit(&["（", "("])(i) {
-        Ok((r, ())) => (true, r),
-        Err(_) => (false, i),
-    };
-    let Ok((r, ())) = lit(WEEK_UNIT)(r) else {
-        return i;
-    };
-    let Ok((r, _)) = weekday_char(r) else {
-        return i;
-    };
-    if open {
-        match lit(&["）", ")"])(r) {
-            Ok((r, ())) => r,
-            Err(_) => i,
-        }
-    } else {
-        r
+    let day = (lit(WEEK_UNIT), weekday_char);
+    let mut remark = alt((
+        map(delimited(lit(&["（", "("]), day, lit(&["）", ")"])), |_| ()),
+        map((lit(WEEK_UNIT), weekday_char), |_| ()),
+    ));
+    match remark.parse(i) {
+        Ok((rest, ())) => rest,
+        Err(_) => i,
     }
 }
 
@@ -919,21 +902,17 @@ fn tail<'a>(mut i: &'a str, r: &mut Raw, has_day: bool) -> &'a str {
 }
 
 fn lunar_day(i: &str) -> Res<'_, u32> {
-    if let Ok((rest, ())) = lit(&["初"])(i) {
-        let (rest, d) = num::number(2)(rest)?;
-        return if (1..=10).contains(&d) {
-            Ok((rest, d))
-        } else {
-            fail(i)
-        };
-    }
-    let (rest, d) = num::number(2)(i)?;
-    let rest = rest.strip_prefix('日').unwrap_or(rest);
-    if (1..=30).contains(&d) {
-        Ok((rest, d))
-    } else {
-        fail(i)
-    }
+    alt((
+        preceded(
+            lit(&["初"]),
+            verify(num::number(2), |d| (1..=10).contains(d)),
+        ),
+        terminated(
+            verify(num::number(2), |d| (1..=30).contains(d)),
+            opt(lit(&["日"])),
+        ),
+    ))
+    .parse(i)
 }
 
 /// A lunar month and day: `正月初一`, `腊月二十三`, and after 农历 `八月十五`, `闰四月初五`.
@@ -1403,7 +1382,7 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
             (None, Some(WeekDay::Day(k))) => {
                 let cands = (-1..=1)
                     .filter_map(|o| add_days(monday, 7 * o + i64::from(k)))
-                    .map(|d| (d, d, d + Days::new(1)));
+                    .filter_map(|d| Some((d, d, d.checked_add_days(Days::new(1))?)));
                 let d = nearest(today, cands)?;
                 out.iv = day_iv(d, 1)?;
                 out.day = Some(d);
@@ -1411,7 +1390,7 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
             (None, Some(WeekDay::Weekend)) => {
                 let cands = (-1..=1)
                     .filter_map(|o| add_days(monday, 7 * o + 5))
-                    .map(|d| (d, d, d + Days::new(2)));
+                    .filter_map(|d| Some((d, d, d.checked_add_days(Days::new(2))?)));
                 out.iv = day_iv(nearest(today, cands)?, 2)?;
             }
             (None, None) => return None,
@@ -1426,7 +1405,7 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
             None => {
                 let cands = (-1..=1)
                     .filter_map(|k| NaiveDate::from_ymd_opt(today.year() + k, m, d))
-                    .map(|x| (x, x, x + Days::new(1)));
+                    .filter_map(|x| Some((x, x, x.checked_add_days(Days::new(1))?)));
                 nearest(today, cands)?
             }
         };
@@ -1459,7 +1438,8 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
                 (None, Some(m), None) => {
                     let y0 = today.year();
                     let cands = (y0 - 1..=y0 + 1).filter_map(|y| {
-                        NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x, x + Days::new(1)))
+                        NaiveDate::from_ymd_opt(y, m, d)
+                            .and_then(|x| Some((y, x, x.checked_add_days(Days::new(1))?)))
                     });
                     (nearest(today, cands)?, m)
                 }
@@ -1475,7 +1455,8 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
                     let cands = (-1..=1)
                         .filter_map(|k| add_months(today.year(), today.month(), k))
                         .filter_map(|(y, m)| {
-                            NaiveDate::from_ymd_opt(y, m, d).map(|x| ((y, m), x, x + Days::new(1)))
+                            NaiveDate::from_ymd_opt(y, m, d)
+                                .and_then(|x| Some(((y, m), x, x.checked_add_days(Days::new(1))?)))
                         });
                     nearest(today, cands)?
                 }
@@ -1569,10 +1550,10 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
             if h > 24 || (h == 24 && (c.m.unwrap_or(0) > 0 || c.s.unwrap_or(0) > 0)) {
                 return None;
             }
-            let start = day_start(day)
-                + Duration::hours(i64::from(h))
-                + Duration::minutes(i64::from(c.m.unwrap_or(0)))
-                + Duration::seconds(i64::from(c.s.unwrap_or(0)));
+            let secs = i64::from(h) * 3600
+                + i64::from(c.m.unwrap_or(0)) * 60
+                + i64::from(c.s.unwrap_or(0));
+            let start = day_start(day).checked_add_signed(Duration::seconds(secs))?;
             let (precision, unit) = match (c.m, c.s) {
                 (None, _) => (Precision::Hour, Duration::hours(1)),
                 (Some(_), None) => (Precision::Minute, Duration::minutes(1)),
@@ -1580,15 +1561,15 @@ fn resolve(cx: &Cx, r: &Raw, inherit: Option<&Resolved>) -> Option<Resolved> {
             };
             out.iv = Iv {
                 start,
-                end: start + unit,
+                end: start.checked_add_signed(unit)?,
                 precision,
             };
         }
         None => {
             let (a, b) = part?.hours()?;
             out.iv = Iv {
-                start: day_start(day) + Duration::hours(i64::from(a)),
-                end: day_start(day) + Duration::hours(i64::from(b)),
+                start: day_start(day).checked_add_signed(Duration::hours(i64::from(a)))?,
+                end: day_start(day).checked_add_signed(Duration::hours(i64::from(b)))?,
                 precision: Precision::PartOfDay,
             };
         }
@@ -1630,7 +1611,9 @@ fn lunar_date(cx: &Cx, y: Option<YearSpec>, l: LunarSpec) -> Option<NaiveDate> {
         Some(YearSpec::Zodiac(z)) => {
             let cands = (this - 12..=this + 12)
                 .filter(|ly| (ly - 2020).rem_euclid(12) == z)
-                .filter_map(|ly| lunar_on(ly, l).map(|d| (d, d, d + Days::new(1))));
+                .filter_map(|ly| {
+                    lunar_on(ly, l).and_then(|d| Some((d, d, d.checked_add_days(Days::new(1))?)))
+                });
             nearest(today, cands)
         }
         Some(other) => {
@@ -1642,8 +1625,9 @@ fn lunar_date(cx: &Cx, y: Option<YearSpec>, l: LunarSpec) -> Option<NaiveDate> {
                 .find(|d| d.year() == gy)
         }
         None => {
-            let cands = (this - 2..=this + 1)
-                .filter_map(|ly| lunar_on(ly, l).map(|d| (d, d, d + Days::new(1))));
+            let cands = (this - 2..=this + 1).filter_map(|ly| {
+                lunar_on(ly, l).and_then(|d| Some((d, d, d.checked_add_days(Days::new(1))?)))
+            });
             nearest(today, cands)
         }
     }
@@ -1675,7 +1659,7 @@ fn ago_iv(cx: &Cx, n: i64, unit: AgoUnit) -> Option<Iv> {
             let start = t.with_minute(0)?.with_second(0)?.with_nanosecond(0)?;
             Iv {
                 start,
-                end: start + Duration::hours(1),
+                end: start.checked_add_signed(Duration::hours(1))?,
                 precision: Precision::Hour,
             }
         }
@@ -1684,7 +1668,7 @@ fn ago_iv(cx: &Cx, n: i64, unit: AgoUnit) -> Option<Iv> {
             let start = t.with_second(0)?.with_nanosecond(0)?;
             Iv {
                 start,
-                end: start + Duration::minutes(1),
+                end: start.checked_add_signed(Duration::minutes(1))?,
                 precision: Precision::Minute,
             }
         }
@@ -1693,16 +1677,11 @@ fn ago_iv(cx: &Cx, n: i64, unit: AgoUnit) -> Option<Iv> {
             let start = t.with_nanosecond(0)?;
             Iv {
                 start,
-                end: start + Duration::seconds(1),
+                end: start.checked_add_signed(Duration::seconds(1))?,
                 precision: Precision::Second,
             }
         }
     })
-}
-
-#[allow(dead_code)]
-fn _months_used(d: NaiveDate) -> Option<NaiveDate> {
-    d.checked_add_months(Months::new(1))
 }
 
 #[cfg(test)]
