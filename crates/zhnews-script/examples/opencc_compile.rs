@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     let data_dir = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join("opencc"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("data")
+                .join("opencc")
+        });
     let version = std::fs::read_to_string(data_dir.join("VERSION"))
         .ok()
         .and_then(|v| v.lines().next().map(str::to_owned))

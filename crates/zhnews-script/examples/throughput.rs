@@ -15,12 +15,20 @@ fn main() {
         eprintln!("usage: throughput CONFIG FILE");
         return;
     };
+    let mb: usize = std::env::var("ZHNEWS_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let rounds: usize = std::env::var("ZHNEWS_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
     let mut big = String::new();
-    while big.len() < 20 << 20 {
+    while big.len() < mb << 20 {
         big.push_str(&text);
     }
     let converter = Converter::new(config);
-    for _ in 0..5 {
+    for _ in 0..rounds {
         let (t0, c0) = (Instant::now(), cpu_seconds());
         let out = converter.convert(&big);
         let (wall, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);

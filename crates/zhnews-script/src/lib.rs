@@ -51,9 +51,9 @@ mod punct;
 mod tables;
 mod variants;
 
-pub use convert::{Config, Converter};
 #[doc(hidden)]
 pub use convert::tables_header;
+pub use convert::{Config, Converter};
 pub use detect::{Detection, Region, Script, detect};
 pub use error::Error;
 pub use punct::{normalize_punctuation, normalize_width};

