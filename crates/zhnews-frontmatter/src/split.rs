@@ -167,6 +167,15 @@ pub fn split(input: &str) -> Split<'_> {
 /// and the object must be alone on its last line. Parsing is left to serde_json.
 fn split_json_object(input: &str, open: usize, line: usize, start: usize) -> Split<'_> {
     let bytes = input.as_bytes();
+    // A JSON object's first key is a string: this keeps template tags such as Hugo's
+    // `{{< figure >}}` opening a body from being taken for front matter.
+    let first = input[open + 1..].trim_start().as_bytes().first().copied();
+    if !matches!(first, Some(b'"') | Some(b'}')) {
+        return Split {
+            front_matter: None,
+            body: &input[start..],
+        };
+    }
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

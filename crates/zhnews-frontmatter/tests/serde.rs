@@ -32,7 +32,9 @@ const DOC: &str = "\n---\ntitle: 江城地铁五号线今日通车\ncategories: 
 
 #[test]
 fn deserializes_into_a_borrowing_struct() {
-    let article: Article<'_> = from_document(DOC).expect("parses").expect("has front matter");
+    let article: Article<'_> = from_document(DOC)
+        .expect("parses")
+        .expect("has front matter");
     assert_eq!(
         article,
         Article {
@@ -42,7 +44,9 @@ fn deserializes_into_a_borrowing_struct() {
             author: None,
             weight: Some(3),
             ratio: Some(2.0),
-            extra: Some(Extra { source: "江城晚报".into() }),
+            extra: Some(Extra {
+                source: "江城晚报".into()
+            }),
             kind: Some(Kind::News),
         }
     );
@@ -60,15 +64,26 @@ fn errors_name_the_field() {
 
     let wrong = parse_yaml("title: 标题\ncategories: [城市, [嵌套]]\n").expect("parses");
     let err = from_value::<Article<'_>>(wrong).expect_err("nested list");
-    assert!(err.to_string().starts_with("front matter: `categories[1]`: invalid type"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("front matter: `categories[1]`: invalid type"),
+        "{err}"
+    );
 
     let wrong = parse_yaml("title: 标题\ncategories: []\nextra:\n  source: 7\n").expect("parses");
     let err = from_value::<Article<'_>>(wrong).expect_err("number as source");
-    assert!(err.to_string().starts_with("front matter: `extra.source`: invalid type: integer `7`"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("front matter: `extra.source`: invalid type: integer `7`"),
+        "{err}"
+    );
 
     let wrong = parse_yaml("title: 标题\ncategories: []\nkind: rumour\n").expect("parses");
     let err = from_value::<Article<'_>>(wrong).expect_err("unknown variant");
-    assert!(err.to_string().contains("`kind`: unknown variant `rumour`"), "{err}");
+    assert!(
+        err.to_string().contains("`kind`: unknown variant `rumour`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -84,8 +99,12 @@ fn serializes_in_document_order() {
 
 #[test]
 fn deserialize_from_json_borrows() {
-    let v: Value<'_> = serde_json::from_str("{\"b\": \"乙\", \"a\": [1, 2.5, null, true]}").expect("json");
+    let v: Value<'_> =
+        serde_json::from_str("{\"b\": \"乙\", \"a\": [1, 2.5, null, true]}").expect("json");
     let keys: Vec<&str> = v.as_map().expect("map").keys().collect();
     assert_eq!(keys, ["b", "a"]);
-    assert!(matches!(v.get("b"), Some(Value::String(std::borrow::Cow::Borrowed("乙")))));
+    assert!(matches!(
+        v.get("b"),
+        Some(Value::String(std::borrow::Cow::Borrowed("乙")))
+    ));
 }

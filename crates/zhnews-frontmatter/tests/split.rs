@@ -122,6 +122,10 @@ fn json_object_front_matter() {
         fm.parse().expect("parses").get("a").and_then(Value::as_str),
         Some("}{\"")
     );
+    // Template tags opening a body are not JSON.
+    let shortcode = "{{< figure src=\"a.jpg\" >}}\n正文";
+    assert!(split(shortcode).front_matter.is_none());
+    assert_eq!(split(shortcode).body, shortcode);
 }
 
 #[test]
