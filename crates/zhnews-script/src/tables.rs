@@ -67,6 +67,8 @@ pub(crate) struct Matcher {
     pair_keys: Vec<u64>,
     pair_nodes: Vec<u32>,
     pair_mask: usize,
+    /// Whether fewer than one in eight first characters begins a longer key.
+    few_phrases: bool,
     /// For each value: the value itself when it is a single character.
     value_char: Vec<Option<char>>,
     nodes: Vec<Node>,
@@ -359,6 +361,7 @@ impl Matcher {
             pair_keys: Vec::new(),
             pair_nodes: Vec::new(),
             pair_mask: 0,
+            few_phrases: true,
             value_char,
             nodes,
             child_chars,
@@ -373,6 +376,11 @@ impl Matcher {
             .clone()
             .map(|i| m.nodes[i + 1].len as usize)
             .sum();
+        let with_phrases = root_children
+            .clone()
+            .filter(|&i| m.nodes[i + 1].len > 0)
+            .count();
+        m.few_phrases = with_phrases * 8 < root.len as usize;
         let bits = (pairs.max(64) * 8)
             .next_power_of_two()
             .clamp(1 << 10, 1 << 21);
@@ -636,29 +644,34 @@ impl Matcher {
     pub(crate) fn convert_into(&self, text: &str, out: &mut String) {
         if self.leads.is_some() {
             self.convert_sparse(text, out);
+        } else if self.few_phrases {
+            self.convert_dense::<true>(text, out);
         } else {
-            self.convert_dense(text, out);
+            self.convert_dense::<false>(text, out);
         }
     }
 
     /// For stages that change most text: every character is written out as it is looked
     /// up, which keeps the common cases (unchanged, or a one-character value) free of
     /// unpredictable branches.
-    fn convert_dense(&self, text: &str, out: &mut String) {
+    fn convert_dense<const FEW_PHRASES: bool>(&self, text: &str, out: &mut String) {
         let b = text.as_bytes();
         let mut i = 0;
+        // The character at `i`, decoded once: the look-ahead of one step is the current
+        // character of the next.
+        let mut cur = decode(b, 0);
         while i < b.len() {
-            let x = b[i];
-            if x < 0x80 && !self.ascii_start[x as usize] {
+            let (c, l) = cur;
+            if c < 0x80 && !self.ascii_start[c as usize] {
                 let start = i;
                 i += 1;
                 while i < b.len() && b[i] < 0x80 && !self.ascii_start[b[i] as usize] {
                     i += 1;
                 }
                 out.push_str(&text[start..i]);
+                cur = decode(b, i);
                 continue;
             }
-            let (c, l) = decode(b, i);
             let slot = self.root(c);
             // The answer when no longer key applies: the character's one-character value, or
             // the character itself (slots carry it when the character is no key alone).
@@ -668,18 +681,22 @@ impl Matcher {
                 (slot & SLOT_CHAR) as u32
             };
             // Computed without branching on the slot: whether a longer key may start here.
-            let (c2, l2) = if i + l < b.len() {
-                decode(b, i + l)
+            let next = decode(b, i + l);
+            let (c2, l2) = next;
+            // Where few characters begin phrases (t2s) a branch skips the filter well; where
+            // most do (s2t) always probing it avoids mispredicting that branch.
+            let phrase = if FEW_PHRASES {
+                slot & SLOT_PHRASES != 0 && self.pair_maybe(c, c2)
             } else {
-                (0, 0)
+                (slot & SLOT_PHRASES != 0) & self.pair_maybe(c, c2)
             };
-            let phrase = (slot & SLOT_PHRASES != 0) & self.pair_maybe(c, c2);
             let slow = phrase | (slot & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
             if !slow {
                 if let Some(ch) = char::from_u32(ch) {
                     out.push(ch);
                 }
                 i += l;
+                cur = next;
                 continue;
             }
             if phrase {
@@ -694,6 +711,7 @@ impl Matcher {
                             Hit::Value(vid) => out.push_str(self.value(vid)),
                         }
                         i += len;
+                        cur = decode(b, i);
                         continue;
                     }
                 }
@@ -707,11 +725,13 @@ impl Matcher {
                     }
                 }
                 i += l;
+                cur = next;
                 continue;
             }
             let n = unmatched_len(b, i, c, l);
             out.push_str(&text[i..i + n]);
             i += n;
+            cur = decode(b, i);
         }
     }
 
