@@ -825,14 +825,14 @@ fn pair_slot(key: u64) -> usize {
 /// (Slice patterns keep it to one length check per form.)
 #[inline(always)]
 fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    match b.get(i..).unwrap_or(&[]) {
-        &[x, ..] if x < 0x80 => (x as u32, 1),
-        &[x, y, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (y as u32 & 0x3F), 2),
-        &[x, y, z, ..] if x < 0xF0 => (
+    match *b.get(i..).unwrap_or(&[]) {
+        [x, ..] if x < 0x80 => (x as u32, 1),
+        [x, y, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (y as u32 & 0x3F), 2),
+        [x, y, z, ..] if x < 0xF0 => (
             (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F),
             3,
         ),
-        &[x, y, z, w, ..] => (
+        [x, y, z, w, ..] => (
             (x as u32 & 0x07) << 18
                 | (y as u32 & 0x3F) << 12
                 | (z as u32 & 0x3F) << 6
