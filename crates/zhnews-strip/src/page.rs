@@ -253,17 +253,21 @@ fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
 /// candidates lose.
 fn density(tree: &Tree, w: &Weights) -> NodeId {
     let n = tree.nodes.len();
-    let mut score = vec![0f32; n];
+    // a paragraph is the nearest block ancestor of its text; inline links and
+    // markup split its text into several nodes, so sum them per paragraph first
+    let mut para_w = vec![0u32; n];
+    let mut para_p = vec![0u32; n];
     for id in 1..n {
         let NodeKind::Text(s) = &tree.nodes[id].kind else {
             continue;
         };
         let len = weight(s);
-        if len < 10 || in_link(tree, id) {
+        if len == 0 || in_link(tree, id) {
             continue;
         }
-        let s = 1.0 + punct(s) as f32 + (len as f32 / 60.0).min(3.0);
-        // the nearest block ancestor is the paragraph
+        if len >= 10 && crate::rules::is_copyright(&crate::fold::Folded::new(s)) {
+            continue;
+        }
         let mut p = tree.nodes[id].parent;
         for _ in 0..6 {
             match tree.element(p) {
@@ -272,6 +276,16 @@ fn density(tree: &Tree, w: &Weights) -> NodeId {
                 _ => p = tree.nodes[p].parent,
             }
         }
+        para_w[p] += len;
+        para_p[p] += punct(s);
+    }
+    let mut score = vec![0f32; n];
+    for p in 1..n {
+        let len = para_w[p];
+        if len < 10 {
+            continue;
+        }
+        let s = 1.0 + para_p[p] as f32 + (len as f32 / 60.0).min(3.0);
         if tree
             .element(p)
             .is_some_and(|e| matches!(e.name.as_str(), "div" | "td" | "section" | "article"))
@@ -477,7 +491,11 @@ impl Walker<'_> {
                         });
                 }
             }
-        } else {
+        } else if e.id.is_some()
+            || e.class.is_some()
+            || matches!(name, "h1" | "h2" | "h3" | "time")
+            || !e.attrs.is_empty()
+        {
             let role = |p: &Profile| {
                 if matches_any(p.title, e) {
                     Some(Role::Title)

@@ -90,12 +90,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "sina",
         hosts: &["sina.com.cn", "sinaimg.cn", "sina.cn"],
-        containers: &[
-            "#artibody",
-            "#article",
-            ".article-content-left .article",
-            "#article_content",
-        ],
+        containers: &["#artibody", "#article", "#article_content"],
         drop: &[
             ".appendQr_wrap",
             ".appendQr_normal",
@@ -115,28 +110,16 @@ pub(crate) const PROFILES: &[Profile] = &[
             ".show_author",
             ".ori_titlesource",
         ],
-        published: &[".date", ".time-source .date"],
-        outlet: &[".source", ".date-source .source"],
+        published: &[".date", ".time-source"],
+        outlet: &[".source", ".source"],
         title: &["h1.main-title", "#artibodyTitle", "h1"],
         breadcrumb: &[".channel-path", ".path", ".bread"],
     },
     Profile {
         name: "163",
         hosts: &["163.com", "126.net"],
-        containers: &[
-            "#endText",
-            ".post_body",
-            ".post_text",
-            "#content .post_body",
-        ],
-        drop: &[
-            ".ep-source",
-            ".post_btmshare",
-            ".post_topshare",
-            ".gg200x300",
-            ".post_end",
-            ".otitle_editor",
-        ],
+        containers: &["#endText", ".post_body", ".post_text"],
+        drop: &[".post_btmshare", ".post_topshare", ".gg200x300"],
         cut: &[".post_next", ".post_recommends"],
         meta: &[
             ".post_time_source",
@@ -145,7 +128,7 @@ pub(crate) const PROFILES: &[Profile] = &[
             ".ep-source",
             ".otitle_editor",
         ],
-        published: &[".post_time", ".post_info time"],
+        published: &[".post_time", ".post_info"],
         outlet: &["#ne_article_source", ".post_source"],
         title: &["h1", ".post_title"],
         breadcrumb: &[".post_crumb", ".N-nav-channel"],
@@ -224,7 +207,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         ],
         drop: &[".edit", ".zdfy", ".paper_num", ".share"],
         cut: &[],
-        meta: &[".box01", ".fl", ".edit", ".rm_txt .col-1-1", ".channel"],
+        meta: &[".box01", ".fl", ".edit", ".col-1-1", ".channel"],
         published: &[],
         outlet: &[],
         title: &["h1"],
@@ -447,7 +430,7 @@ pub(crate) fn by_mentions(input: &str) -> Option<&'static Profile> {
     let best = *order.first()?;
     let second = order.get(1).map_or(0, |&k| counts[k]);
     let n = counts[best];
-    (n >= 1 && n >= 2 * second).then(|| &PROFILES[best])
+    (n >= 2 && n >= 2 * second).then(|| &PROFILES[best])
 }
 
 #[cfg(test)]

@@ -128,6 +128,8 @@ const LABELS: &[(&str, Field)] = &[
     ("出处", Field::Outlet),
     ("作者", Field::Author),
     ("撰文", Field::Author),
+    ("采写", Field::Author),
+    ("撰稿", Field::Author),
     ("文字", Field::Author),
     ("记者", Field::Author),
     ("发布时间", Field::Published),
@@ -179,6 +181,9 @@ const SECTIONS: &[&str] = &[
     "扩展阅读",
     "拓展阅读",
     "你可能感兴趣",
+    "精彩视频推荐",
+    "视频推荐",
+    "图片推荐",
     "相关视频",
     "热读",
     "看了又看",
@@ -220,6 +225,12 @@ const WIDGETS: &[&str] = &[
     "返回首页",
     "扫一扫",
     "投诉",
+    "调整字体",
+    "字体",
+    "图集",
+    "转播到腾讯微博",
+    "返回首页",
+    "打开APP",
     "我要投稿",
     "登录",
     "注册",
@@ -267,6 +278,12 @@ const COPYRIGHT: &[&str] = &[
     "特别声明",
     "如有侵权",
     "联系删除",
+    "郑重声明",
+    "图片来自网络",
+    "图片均来自网络",
+    "图片来源于网络",
+    "图片来源网络",
+    "风险提示",
 ];
 
 const SECTION_PREFIXES: &[&str] = &[
@@ -342,6 +359,17 @@ pub(crate) fn is_widget(f: &Folded) -> bool {
         return true;
     }
     let n = bare.chars().count();
+    let s_all = f.as_string();
+    if n <= 30
+        && (s_all.ends_with(">>")
+            || s_all.starts_with("点击进入")
+            || s_all.starts_with("返回") && s_all.contains("首页"))
+    {
+        return true;
+    }
+    if n <= 40 && (s_all.starts_with("视频-") || s_all.starts_with("视频:")) {
+        return true;
+    }
     (bare.starts_with("分享到") || bare.starts_with("分享至")) && n <= 40
         || n <= 12 && (bare.starts_with("举报") || bare.ends_with("举报"))
         || n <= 24 && (bare.contains("字号") && (bare.contains("大") || bare.contains("小")))
@@ -413,19 +441,41 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
         && has_year(t)
 }
 
+/// A four-digit year of this or the last century (not a time like 0812).
 fn has_year(t: &str) -> bool {
-    let mut run = 0;
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
+    let b = t.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        (b[i] == b'1' && b[i + 1] == b'9' || b[i] == b'2' && b[i + 1] == b'0')
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+    })
+}
+
+/// The first timestamp inside a short line (`原创 某报 2019-09-09 16:01:46`).
+pub(crate) fn find_timestamp(line: &str) -> Option<String> {
+    if line.len() > 300 {
+        return None;
+    }
+    let is_ts_char =
+        |c: char| c.is_ascii_digit() || " -/:.年月日时分秒T".contains(c) || c == '\u{3000}';
+    let mut best: Option<&str> = None;
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), '\0')))
+    {
+        if i < line.len() && is_ts_char(c) {
+            start.get_or_insert(i);
+        } else if let Some(s0) = start.take() {
+            let cand = line[s0..i]
+                .trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ':');
+            if is_timestamp(cand) && best.is_none_or(|b| cand.len() > b.len()) {
+                best = Some(cand);
             }
-        } else {
-            run = 0;
         }
     }
-    false
+    best.map(clean)
 }
 
 /// A bare count (comments, views): `0`, `123`, `阅读 1.2万`, `12条评论`.
@@ -734,6 +784,66 @@ fn author_names(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// A byline before the body: `本报记者 王五`, `【文/某网专栏作者 王五】`,
+/// `某报记者 王五 赵六`. Returns the names.
+pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
+    let t = line
+        .trim()
+        .trim_start_matches(['【', '[', '(', '（'])
+        .trim_end_matches(['】', ']', ')', '）'])
+        .trim();
+    let n = t.chars().count();
+    if n == 0 || n > 30 || t.contains(['，', '。', '！', '？', '：', ':', ',', '!', '?', '；'])
+    {
+        return None;
+    }
+    let after = if let Some(rest) = t
+        .strip_prefix("文/")
+        .or_else(|| t.strip_prefix("文｜"))
+        .or_else(|| t.strip_prefix("文|"))
+    {
+        rest
+    } else {
+        let i = ["记者", "作者", "撰稿", "通讯员"]
+            .iter()
+            .filter_map(|k| t.rfind(k).map(|i| i + k.len()))
+            .max()?;
+        &t[i..]
+    };
+    // the names follow the last space of a "某网专栏作者 王五" phrase
+    let names_part = match after.trim().rfind(' ') {
+        Some(i) if after.trim()[..i].contains("作者") || after.trim()[..i].contains("记者") => {
+            &after.trim()[i..]
+        }
+        _ => after,
+    };
+    let names: Vec<String> = names_part
+        .split([' ', '、', '　'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let ok = !names.is_empty()
+        && names.len() <= 4
+        && names
+            .iter()
+            .all(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(is_cjk));
+    ok.then_some(names)
+}
+
+/// A value without share/report words glued after it (`某报 举报`).
+fn trim_widget_words(v: &str) -> String {
+    let mut words: Vec<&str> = v.split(' ').collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| WIDGETS.contains(&Folded::new(w).as_string().as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// A labelled metadata line: `发布时间:… | 来源:… | 作者:… | 责任编辑:…`,
 /// `（责任编辑：王五）`, `2019-09-07 15:10 来源：某网`. Returns its fields
 /// when the whole line is made of them.
@@ -788,6 +898,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
                 .trim_end_matches(['|', '｜', ')', '）', ']', '】', ' ', '　'])
                 .trim_end(),
         );
+        let value = trim_widget_words(&value);
         let (limit, prose) = match field {
             Field::OriginalTitle => (120, value.ends_with('。')),
             Field::Other => (60, value.contains('。')),
@@ -958,12 +1069,12 @@ impl Engine {
                 }
                 Field::Author => {
                     if m.authors.is_empty() {
-                        m.authors = author_names(v);
+                        m.authors = byline(v).unwrap_or_else(|| author_names(v));
                     }
                 }
                 Field::Published => {
-                    if m.published.is_none() && !v.is_empty() {
-                        m.published = Some(v.clone());
+                    if m.published.is_none() {
+                        m.published = find_timestamp(v);
                     }
                 }
                 Field::Other => {}
@@ -1171,7 +1282,7 @@ impl Engine {
             }
             return self.related_paragraph(&text);
         }
-        if self.zone == Zone::Header && self.text_mode && self.header_line(&text) {
+        if self.zone == Zone::Header && self.header_line(&text) {
             return;
         }
         if in_teaser_run {
@@ -1231,7 +1342,7 @@ impl Engine {
     fn header_line(&mut self, text: &str) -> bool {
         use crate::profiles::HeaderLine as H;
         let chars = text.chars().count();
-        if !self.title_seen {
+        if !self.title_seen && self.text_mode {
             if chars <= 80 && !ends_sentence(text) || chars <= 60 {
                 self.title_seen = true;
                 self.set_title(text);
@@ -1261,6 +1372,13 @@ impl Engine {
         {
             self.header_shape.push(H::Uploader);
             self.remove("placeholder-uploader", text);
+            return true;
+        }
+        if let Some(names) = byline(text) {
+            if self.out.meta.authors.is_empty() {
+                self.out.meta.authors = names;
+            }
+            self.remove("byline", text);
             return true;
         }
         // a short name line under the title: the byline
@@ -1390,10 +1508,8 @@ impl Engine {
             Role::Published => {
                 if let Some(fields) = meta_fields(text) {
                     self.apply_fields(&fields);
-                } else if self.out.meta.published.is_none()
-                    && text.chars().any(|c| c.is_ascii_digit())
-                {
-                    self.out.meta.published = Some(text.to_string());
+                } else if self.out.meta.published.is_none() {
+                    self.out.meta.published = find_timestamp(text);
                 }
                 self.remove("time-line", text)
             }
@@ -1439,6 +1555,13 @@ impl Engine {
                 let rule = Self::meta_rule(&fields);
                 self.apply_fields(&fields);
                 return self.remove(rule, text);
+            }
+            // a byline with the time: 原创 某报 2019-09-09 16:01:46
+            if self.out.meta.published.is_none() && text.chars().count() <= 60 {
+                if let Some(ts) = find_timestamp(text) {
+                    self.out.meta.published = Some(ts);
+                    return self.remove("time-line", text);
+                }
             }
         }
         self.remove("outside-article", text)

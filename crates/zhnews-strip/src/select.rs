@@ -6,7 +6,7 @@
 use crate::html::Element;
 
 pub(crate) fn matches(sel: &str, el: &Element) -> bool {
-    let mut rest = sel.trim();
+    let mut rest = sel;
     // most elements have neither id nor class: reject without parsing
     match rest.as_bytes().first() {
         None => return false,
