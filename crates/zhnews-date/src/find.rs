@@ -1197,13 +1197,18 @@ fn week(i: &str) -> Option<(&str, WeekSpec)> {
 fn expr(cx: &Cx, text: &str, p: usize) -> Option<(usize, Iv, bool)> {
     let mut before = text[..p].chars().rev();
     let prev = before.next();
+    let prev2 = before.next();
     let input = &text[p..];
     let first = input.chars().next()?;
     // A colon between digits is a score or a clock (3:1); after a word it is punctuation.
     let prev = match prev {
-        Some(':') if before.next().is_none_or(|c| num::digit_value(c).is_none()) => None,
+        Some(':') if prev2.is_none_or(|c| num::digit_value(c).is_none()) => None,
         other => other,
     };
+    // 每年3月, 每月1日, 每天下午: a recurrence, not one interval.
+    if prev2 == Some('每') && matches!(prev, Some('年' | '月' | '周' | '週' | '天' | '日')) {
+        return None;
+    }
     if !start_ok(prev, first) || !plausible(input) {
         return None;
     }

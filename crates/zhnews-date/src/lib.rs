@@ -84,7 +84,7 @@
 //! * Not dates: amounts (`2024元`), distances, ordinals (`第9届`), anniversaries (`75周年`),
 //!   durations (`近20年`, `2000多年`), scores (`3:1`), fractions (`2/3`), index points
 //!   (`3050.12点`), phone and id numbers (digit runs), metro lines (`2号线`: `号` counts only
-//!   after a month), and number-word phrases (`三点共识`).
+//!   after a month), number-word phrases (`三点共识`), and recurrences (`每周一`, `每年3月`).
 
 #![forbid(unsafe_code)]
 
