@@ -10,7 +10,7 @@ venv=target/python-ci/venv
 if [ ! -x "$venv/bin/python" ]; then
   "$python" -m venv "$venv"
 fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.5,<2" pytest datatrove orjson
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.5,<2" pytest datatrove orjson pandas
 
 # A native wheel with the light `wheel` profile (no fat LTO, parallel codegen) so that the build
 # fits in CI time on two cores. ZHNEWS_WHEEL_ZIG=1 builds a manylinux2014 wheel through zig.
