@@ -34,14 +34,14 @@ impl Folded {
 
     /// Whether `pat` (already folded) occurs at folded position `at`.
     pub fn find_at(&self, pat: &str, at: usize) -> bool {
-        let mut i = at;
-        for p in pat.chars() {
-            if i >= self.chars.len() || self.chars[i] != p {
+        let mut n = 0;
+        for (i, p) in (at..).zip(pat.chars()) {
+            if self.chars.get(i) != Some(&p) {
                 return false;
             }
-            i += 1;
+            n += 1;
         }
-        true
+        n > 0 || pat.is_empty()
     }
 
     /// First folded position where `pat` occurs at or after `from`.

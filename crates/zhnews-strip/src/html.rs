@@ -383,15 +383,11 @@ impl Builder {
             "li" => {
                 self.close("li", &["ul", "ol", "div", "table"]);
             }
-            "dd" | "dt" => {
-                if !self.close("dd", &["dl", "div"]) {
-                    self.close("dt", &["dl", "div"]);
-                }
+            "dd" | "dt" if !self.close("dd", &["dl", "div"]) => {
+                self.close("dt", &["dl", "div"]);
             }
-            "td" | "th" => {
-                if !self.close("td", &["tr", "table"]) {
-                    self.close("th", &["tr", "table"]);
-                }
+            "td" | "th" if !self.close("td", &["tr", "table"]) => {
+                self.close("th", &["tr", "table"]);
             }
             "tr" => {
                 self.close("tr", &["table", "tbody", "thead", "tfoot"]);

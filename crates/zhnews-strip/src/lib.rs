@@ -62,13 +62,14 @@ use std::str::FromStr;
 pub use profiles::profile_names;
 
 /// What kind of document the input is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum InputKind {
     /// A piece of HTML without `<html>`/`<head>`: the body under front matter.
     HtmlFragment,
     /// A whole HTML page as a browser or crawler saved it.
     HtmlPage,
     /// A plain-text dump, one paragraph per line.
+    #[default]
     Text,
 }
 
@@ -154,12 +155,6 @@ pub struct Stripped {
     pub translation: Option<Translation>,
     /// Everything visible that was not kept, with the rule that removed it.
     pub removed: Vec<Removed>,
-}
-
-impl Default for InputKind {
-    fn default() -> Self {
-        InputKind::Text
-    }
 }
 
 /// One block of the article body.

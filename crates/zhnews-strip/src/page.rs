@@ -86,14 +86,12 @@ fn page_meta(tree: &Tree) -> Meta {
             "description" | "og:description" => {
                 m.description.get_or_insert(v);
             }
-            "keywords" | "news_keywords" => {
-                if m.keywords.is_empty() {
-                    m.keywords = v
-                        .split([',', '，', '、', ';', '；'])
-                        .map(clean)
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                }
+            "keywords" | "news_keywords" if m.keywords.is_empty() => {
+                m.keywords = v
+                    .split([',', '，', '、', ';', '；'])
+                    .map(clean)
+                    .filter(|s| !s.is_empty())
+                    .collect();
             }
             "og:image" | "twitter:image" => {
                 m.lead_image.get_or_insert(v);
@@ -298,13 +296,13 @@ fn density(tree: &Tree, w: &Weights) -> NodeId {
         score[ggp] += s / 2.0;
     }
     let mut best = (0usize, 0f32);
-    for id in 1..n {
-        if score[id] <= 0.0 {
+    for (id, &sc) in score.iter().enumerate().skip(1) {
+        if sc <= 0.0 {
             continue;
         }
         let t = w.text[id].max(1) as f32;
         let ld = w.link[id] as f32 / t;
-        let s = score[id] * (1.0 - ld);
+        let s = sc * (1.0 - ld);
         if s > best.1 {
             best = (id, s);
         }

@@ -851,7 +851,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
     let t = line.trim();
     let f = Folded::new(t);
     let n = f.len();
-    if n < 3 || n > 200 || !f.chars.contains(&':') {
+    if !(3..=200).contains(&n) || !f.chars.contains(&':') {
         return None;
     }
     // labels end right before a colon: look only there, longest label first
@@ -1223,10 +1223,8 @@ impl Engine {
                 if is_section_heading(&f) {
                     self.zone = Zone::Related;
                     self.open_related = None;
-                } else if is_widget(&f) || f.len() == 0 {
-                    if self.zone == Zone::Related {
-                        self.zone = Zone::Body;
-                    }
+                } else if (is_widget(&f) || f.len() == 0) && self.zone == Zone::Related {
+                    self.zone = Zone::Body;
                 }
                 return;
             }
@@ -1594,7 +1592,7 @@ mod tests {
     fn meta_line_with_pipes() {
         let f =
             meta_fields("發佈時間:2025-03-01 10:20:30 | 來源:河畔日報 | 作者: | 責任編輯:林小溪")
-                .unwrap();
+                .expect("a metadata line");
         assert_eq!(
             f,
             vec![

@@ -212,6 +212,6 @@ fn oversized_input_is_an_error_not_a_panic() {
             ..Options::default()
         },
     )
-    .unwrap_err();
+    .expect_err("over the limit");
     assert!(err.to_string().contains("300 bytes"), "{err}");
 }
