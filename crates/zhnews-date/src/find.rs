@@ -89,13 +89,13 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// Characters that can start an expression, besides ASCII and full-width digits.
-const TRIGGERS: &str = "〇零一二两兩三四五六七八九十廿今昨前明后後大去本这這上下当當凌早中傍晚夜周週星礼禮农農阴陰春除元端重腊臘正冬闰閏国國劳勞儿兒妇婦圣聖平情鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬北";
+const TRIGGERS: &str = "第〇零一二两兩三四五六七八九十廿今昨前明后後大去本这這上下当當凌早中傍晚夜周週星礼禮农農阴陰春除元端重腊臘正冬闰閏国國劳勞儿兒妇婦圣聖平情鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬北";
 
 /// Characters that may follow a number in an expression (a unit, a separator, a connector).
-const AFTER_NUMBER: &str = "年月日号號时時点點分秒天周週星个個小至到〜夕";
+const AFTER_NUMBER: &str = "年月日号號时時点點分秒天周週星个個小至到〜夕季";
 
 /// Characters that may come second in a word that starts an expression (上周, 下午, 春节…).
-const SECOND: &str = "晚夜晨早前后後天日上下个個月年周週星礼禮期拜历曆节節夕宵午秋阳陽旦人女动動童庆慶安诞誕间間里裡地京正末〇零一二两兩三四五六七八九十廿";
+const SECOND: &str = "半晚夜晨早前后後天日上下个個月年周週星礼禮期拜历曆节節夕宵午秋阳陽旦人女动動童庆慶安诞誕间間里裡地京正末〇零一二两兩三四五六七八九十廿";
 
 const SET_BASE: u32 = 0x3000;
 const SET_WORDS: usize = (0xA000 - 0x3000) / 64;
@@ -915,6 +915,27 @@ fn lunar_day(i: &str) -> Res<'_, u32> {
     .parse(i)
 }
 
+/// 上半年, 下半年, (第)N季度, 前N(个)季度: first and last month.
+fn part_of_year(i: &str) -> Res<'_, (u32, u32)> {
+    let quarter = || verify(num::number(1), |q| (1..=4).contains(q));
+    alt((
+        map(lit(&["上半年"]), |()| (1, 6)),
+        map(lit(&["下半年"]), |()| (7, 12)),
+        map(
+            preceded(opt(lit(&["第"])), terminated(quarter(), lit(&["季度"]))),
+            |q| (3 * q - 2, 3 * q),
+        ),
+        map(
+            preceded(
+                lit(&["前"]),
+                terminated(quarter(), (opt(lit(&["个", "個"])), lit(&["季度"]))),
+            ),
+            |q| (1, 3 * q),
+        ),
+    ))
+    .parse(i)
+}
+
 /// A lunar month and day: `正月初一`, `腊月二十三`, and after 农历 `八月十五`, `闰四月初五`.
 fn lunar_month_day(i: &str, after_nongli: bool) -> Res<'_, LunarSpec> {
     let (rest, leap) = match lit(&["闰", "閏"])(i) {
@@ -1045,6 +1066,19 @@ fn point(i: &str, cont: bool) -> Option<(&str, Raw, Option<Raw>)> {
             .ok()?;
         r.lunar = Some(l);
         return Some((rest, r, None));
+    }
+    // Halves and quarters of a year: a month range; without a year, the anchor's year.
+    if let Ok((rest, (m1, m2))) = part_of_year(i) {
+        r.year = r.year.or(Some(YearSpec::Rel(0)));
+        r.month = Some(MonthSpec::Abs(m1));
+        return Some((
+            rest,
+            r,
+            Some(Raw {
+                month: Some(MonthSpec::Abs(m2)),
+                ..Raw::default()
+            }),
+        ));
     }
     // Festivals and lunar dates, possibly after a Gregorian year.
     if let Ok((rest, l)) = word(FESTIVALS)(i) {

@@ -72,6 +72,9 @@
 //!   and Sunday), N天前 / N小时前 / N分钟前 / N秒前 / N周前 / N个月前 / N年前 and the same
 //!   with 后. N天前 is the calendar day N days before the anchor's; N小时前 is the clock hour
 //!   containing anchor − N hours (hour precision), and so on.
+//! * Parts of a year: 上半年 (January–June), 下半年, 第三季度 / 三季度, 前三季度 (January–
+//!   September), month precision; without a year they are in the anchor's year, as news
+//!   uses them (`上半年` in a November article is this year's first half).
 //! * 当地时间 (local time) keeps the stated calendar date and time in the anchor's offset and
 //!   sets [`Mention::local_time`]; 北京时间 is simply consumed.
 //! * Lunar dates and festivals: 春节 (正月初一), 除夕 (the last day of the lunar year),
