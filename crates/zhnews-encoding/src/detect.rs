@@ -83,7 +83,7 @@ fn weight(map: &[u64], c: char) -> i64 {
         0x3400..=0x4DBF | 0x20000..=0x3FFFF => 0,
         0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2000..=0x206F => 1,
         0x00A0..=0x00FF => 0,
-        0x3040..=0x30FF => -1,
+        0x3040..=0x30FF => 0,
         0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => -2,
         0xE000..=0xF8FF | 0xF0000..=0x10FFFF => -5,
         0xF900..=0xFAFF => -2,
@@ -93,20 +93,30 @@ fn weight(map: &[u64], c: char) -> i64 {
     }
 }
 
-/// Plausibility of decoded text: sum of per-character weights over non-ASCII characters,
-/// and how many non-ASCII characters there were.
-pub(crate) fn plausibility(text: &str) -> (i64, usize) {
+/// Plausibility of decoded text: sum of per-character weights over non-ASCII characters, how
+/// many non-ASCII characters there were, and how many spaces stand between two of them
+/// (Korean separates words with spaces; Chinese does not, so EUC-KR read as GBK gives itself
+/// away).
+pub(crate) fn plausibility(text: &str) -> (i64, usize, usize) {
     let map = common_hanzi();
     let mut score = 0i64;
     let mut n = 0usize;
+    let mut spaced = 0usize;
+    // 0: last char ASCII other than space; 1: last char non-ASCII; 2: non-ASCII then space.
+    let mut state = 0u8;
     for c in text.chars() {
         if c.is_ascii() {
+            state = if c == ' ' && state == 1 { 2 } else { 0 };
             continue;
         }
+        if state == 2 {
+            spaced += 1;
+        }
+        state = 1;
         n += 1;
         score += weight(map, c);
     }
-    (score, n)
+    (score, n, spaced)
 }
 
 /// UTF-16 without a byte order mark: the bytes must decode without unpaired surrogates and
@@ -207,6 +217,16 @@ pub(crate) struct Scored {
     pub(crate) score: i64,
     pub(crate) replaced: usize,
     pub(crate) non_ascii: usize,
+    /// Spaces between two non-ASCII characters.
+    pub(crate) spaced: usize,
+}
+
+impl Scored {
+    /// Clean, long enough to judge, mostly common Hanzi, and not spaced like Korean.
+    fn looks_chinese(&self) -> bool {
+        let n = self.non_ascii as i64;
+        self.replaced == 0 && n >= 8 && self.score >= 2 * n && self.spaced * 8 < self.non_ascii
+    }
 }
 
 /// Scores `encoding` on the first bytes of `bytes`.
@@ -218,13 +238,14 @@ pub(crate) fn score(encoding: &'static Encoding, bytes: &[u8]) -> Scored {
 /// sample was the whole input and decoded without errors.
 fn score_text(encoding: &'static Encoding, bytes: &[u8]) -> (Scored, Option<String>) {
     let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
-    let (score, non_ascii) = plausibility(&text);
+    let (score, non_ascii, spaced) = plausibility(&text);
     let whole = (bytes.len() <= SAMPLE && replaced == 0).then_some(text);
     let scored = Scored {
         encoding,
         score,
         replaced,
         non_ascii,
+        spaced,
     };
     (scored, whole)
 }
@@ -247,8 +268,7 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     // Most GBK text stops being valid Big5 within a few characters (trail bytes 0x80..=0xA0),
     // so the strict Big5 decoding usually gives up early; when it does not, its text is scored.
     let big5_strict = codec::decode_sample_strict(BIG5, bytes, SAMPLE);
-    let gb_n = gb.non_ascii as i64;
-    if big5_strict.is_none() && gb.replaced == 0 && gb_n >= 8 && gb.score >= 2 * gb_n {
+    if big5_strict.is_none() && gb.looks_chinese() {
         return Verdict {
             encoding: GB18030,
             confident: true,
@@ -258,12 +278,13 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     }
     let (big5, big5_text) = match big5_strict {
         Some(text) => {
-            let (score, non_ascii) = plausibility(&text);
+            let (score, non_ascii, spaced) = plausibility(&text);
             let scored = Scored {
                 encoding: BIG5,
                 score,
                 replaced: 0,
                 non_ascii,
+                spaced,
             };
             (scored, (bytes.len() <= SAMPLE).then_some(text))
         }
@@ -280,7 +301,11 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
         (gb, gb_text, big5)
     };
     let n = best.non_ascii as i64;
-    if n >= 8 && best.score >= n && best.score - other.score >= (n / 2).max(16) {
+    if n >= 8
+        && best.score >= n
+        && best.spaced * 8 < best.non_ascii
+        && best.score - other.score >= (n / 2).max(16)
+    {
         return Verdict {
             encoding: best.encoding,
             confident: true,
@@ -297,11 +322,35 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
 
     // chardetng's guess wins ties; then the Chinese encodings in the order the TLD suggests.
     let first_chinese = if big5_first { [big5, gb] } else { [gb, big5] };
-    let mut best = first_chinese
+    let guessed = first_chinese
         .iter()
         .copied()
         .find(|s| s.encoding == guess)
         .unwrap_or_else(|| score(guess, bytes));
+    // A confident, clean non-Chinese guess (Shift_JIS, EUC-KR…) stands unless a Chinese
+    // reading is Chinese-looking and clearly better.
+    if guess_confident && guessed.replaced == 0 && guess != GB18030 && guess != BIG5 {
+        let n = guessed.non_ascii.max(first_chinese[0].non_ascii) as i64;
+        // A very short text counts as Chinese only if every character is a common Hanzi.
+        let beaten = first_chinese.iter().any(|c| {
+            let diff = c.score - guessed.score;
+            let all_common = c.replaced == 0
+                && c.non_ascii >= 2
+                && c.spaced == 0
+                && c.score == 3 * c.non_ascii as i64;
+            (c.looks_chinese() && diff >= (n / 2).max(16))
+                || (all_common && diff >= 2 * c.non_ascii as i64)
+        });
+        if !beaten {
+            return Verdict {
+                encoding: guess,
+                confident: true,
+                strong: true,
+                text: None,
+            };
+        }
+    }
+    let mut best = guessed;
     for s in first_chinese {
         if s.score > best.score {
             best = s;

@@ -516,8 +516,15 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         return finish(codec::decode(bom, body), bom, ChosenBy::Bom, warnings);
     }
 
-    let utf8_valid = Encoding::utf8_valid_up_to(bytes) == bytes.len();
+    // Validated once; valid UTF-8 is then borrowed as is.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let utf8_valid = utf8.is_some();
     let ascii = utf8_valid && bytes.is_ascii();
+    let borrowed = |s: &'a str| codec::Text {
+        text: Cow::Borrowed(s),
+        malformed: 0,
+        first_malformed: None,
+    };
     let decls = declarations(bytes, &hint, &mut warnings);
     let mut verdict: Option<detect::Verdict> = None;
     let mut doubtful: Option<Doubtful<'a>> = None;
@@ -525,13 +532,8 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
     for d in decls {
         let enc = d.encoding;
         if enc == UTF_8 {
-            if utf8_valid {
-                return finish(
-                    codec::decode(UTF_8, bytes),
-                    UTF_8,
-                    ChosenBy::Declared,
-                    warnings,
-                );
+            if let Some(s) = utf8 {
+                return finish(borrowed(s), UTF_8, ChosenBy::Declared, warnings);
             }
             let text = codec::decode(UTF_8, bytes);
             let reason = Overruled::Malformed {
@@ -547,19 +549,14 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         }
         // Valid UTF-8 beats a legacy declaration, except when the declared decoding reads
         // better: a couple of GBK or UTF-16 characters can happen to form valid UTF-8.
-        if utf8_valid && !ascii && utf8_reads_better(enc, bytes) {
+        if let Some(s) = utf8.filter(|_| !ascii && utf8_reads_better(enc, bytes)) {
             warnings.push(Warning::DeclarationOverruled {
                 source: d.source,
                 declared: enc,
                 used: UTF_8,
                 reason: Overruled::ValidUtf8,
             });
-            return finish(
-                codec::decode(UTF_8, bytes),
-                UTF_8,
-                ChosenBy::Detected,
-                warnings,
-            );
+            return finish(borrowed(s), UTF_8, ChosenBy::Detected, warnings);
         }
         let text = codec::decode(enc, bytes);
         if let Some(first_offset) = text.first_malformed {
@@ -621,13 +618,14 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
     } else {
         verdict.unwrap_or_else(|| detect::detect(bytes, tld))
     };
-    let text = match v.text {
-        Some(whole) => codec::Text {
+    let text = match (v.text, utf8) {
+        (Some(whole), _) => codec::Text {
             text: Cow::Owned(whole),
             malformed: 0,
             first_malformed: None,
         },
-        None => codec::decode(v.encoding, bytes),
+        (None, Some(s)) if v.encoding == UTF_8 => borrowed(s),
+        (None, _) => codec::decode(v.encoding, bytes),
     };
     if let Some(doubt) = doubtful {
         let better = match doubt.reason {

@@ -72,6 +72,11 @@ pub(crate) fn html_meta(bytes: &[u8], is_label: impl Fn(&str) -> bool) -> Presca
     let mut out = Prescan::default();
     let mut i = 0;
     while i < b.len() {
+        // Only a '<' can start anything the prescan cares about.
+        match b[i..].iter().position(|&c| c == b'<') {
+            Some(p) => i += p,
+            None => return out,
+        }
         if b[i..].starts_with(b"<!--") {
             // The closing "-->" may share its dashes with the opening, so search from i + 2.
             match b[i + 2..].windows(3).position(|w| w == b"-->") {
