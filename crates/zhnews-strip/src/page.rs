@@ -622,14 +622,15 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
             }
             NodeKind::Element(e) => {
                 let name = e.name.as_str();
-                let block = e.block;
+                let ctx = w.enter(id, e, &parent);
+                // a change of region (a byline span, a dropped widget) ends the text run
+                let block = e.block || ctx.region != parent.region || id == container;
                 if block || name == "img" {
                     w.flush();
                 }
                 if id == container {
                     first_body = Some(w.pieces.len());
                 }
-                let ctx = w.enter(id, e, &parent);
                 if name == "img" {
                     if !is_small(e) {
                         let mut p = Piece::new(
@@ -649,7 +650,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
                     continue;
                 }
                 ctxs.push(ctx);
-                steps.push(Step::Exit(block || id == container));
+                steps.push(Step::Exit(block));
                 for &c in tree.nodes[id].children.iter().rev() {
                     steps.push(Step::Enter(c));
                 }

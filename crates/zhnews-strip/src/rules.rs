@@ -421,8 +421,26 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
         || s.contains("点击下载")
 }
 
+/// `（原题为《某某》）`: the note that names the original headline.
+fn original_title_note(line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】', '。']);
+    let rest = t
+        .strip_prefix("原题为")
+        .or_else(|| t.strip_prefix("原題為"))
+        .or_else(|| t.strip_prefix("原标题为"))?;
+    let inner = rest.trim().trim_start_matches(['：', ':']).trim();
+    let inner = inner.strip_prefix('《')?.strip_suffix('》')?;
+    (!inner.is_empty() && inner.chars().count() <= 80).then(|| clean(inner))
+}
+
 pub(crate) fn is_copyright(f: &Folded) -> bool {
     let n = f.len();
+    if n > 0 && n <= 220 && (f.starts_with("声明:") || f.starts_with("免责声明")) {
+        return true;
+    }
     n > 0 && n <= 220 && {
         let s = f.as_string();
         COPYRIGHT.iter().any(|w| s.contains(w))
@@ -687,8 +705,12 @@ pub(crate) fn split_credit(line: &str) -> (Option<String>, Option<String>) {
 }
 
 fn ends_with_she(t: &str) -> bool {
-    t.trim_end_matches([')', '）', ']', '】', ' '])
-        .ends_with(['摄', '攝'])
+    let t = t.trim_end_matches([')', '）', ']', '】', ' ']);
+    t.ends_with(['摄', '攝'])
+        || t.ends_with("供图")
+        || t.ends_with("供圖")
+        || t.ends_with("视觉中国 资料")
+        || t.ends_with("资料图")
 }
 
 /// A photo-credit caption line: ends in 摄/攝 with a short credit.
@@ -831,6 +853,14 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     ok.then_some(names)
 }
 
+/// A placeholder account name (创始人, 系统管理员 …), not a person.
+pub(crate) fn is_placeholder(name: &str) -> bool {
+    let f = Folded::new(name).as_string();
+    PLACEHOLDER_UPLOADERS
+        .iter()
+        .any(|p| f.eq_ignore_ascii_case(p))
+}
+
 /// A value without share/report words glued after it (`某报 举报`).
 fn trim_widget_words(v: &str) -> String {
     let mut words: Vec<&str> = v.split(' ').collect();
@@ -946,6 +976,8 @@ pub(crate) struct Engine {
     body_seen: bool,
     /// The last image's caption came from its alt text and may be replaced.
     alt_provisional: bool,
+    /// A label whose value sits in the next element (`来源：<span>某网</span>`).
+    pending_label: Option<Field>,
 }
 
 impl Engine {
@@ -966,6 +998,7 @@ impl Engine {
             header_shape: Vec::new(),
             body_seen: false,
             alt_provisional: false,
+            pending_label: None,
         }
     }
 
@@ -1041,16 +1074,52 @@ impl Engine {
         self.open_related = Some(self.out.related.len() - 1);
     }
 
+    /// Sets the title if none yet; a heading that completes a cut-off page
+    /// title (`标题` → `标题“某某”曝露？`) or replaces a bare site name wins.
     pub fn set_title(&mut self, t: &str) {
-        if self.out.meta.title.is_none() && !t.is_empty() {
-            self.out.meta.title = Some(t.to_string());
+        if t.is_empty() {
+            return;
+        }
+        match &self.out.meta.title {
+            None => self.out.meta.title = Some(t.to_string()),
+            Some(old) => {
+                let n = old.chars().count();
+                let completes = t.starts_with(old.as_str()) && t.chars().count() <= 2 * n + 10;
+                let site = n <= 12
+                    && (old.ends_with("网站") || old.ends_with("首页") || old.ends_with("门户"));
+                if (completes || site) && t.chars().count() >= 4 {
+                    self.out.meta.title = Some(t.to_string());
+                }
+            }
+        }
+    }
+
+    /// Sets the publication time if none yet, or adds the time of day to a
+    /// bare date of the same year.
+    fn set_published(&mut self, v: Option<String>) {
+        let Some(v) = v else { return };
+        match &self.out.meta.published {
+            None => self.out.meta.published = Some(v),
+            Some(old) if !old.contains(':') && v.contains(':') && old.get(..4) == v.get(..4) => {
+                self.out.meta.published = Some(v);
+            }
+            Some(_) => {}
         }
     }
 
     /// Applies labelled fields; fills only what is still empty (earlier sources win).
     pub fn apply_fields(&mut self, fields: &[(Field, String)]) {
-        let m = &mut self.out.meta;
+        self.pending_label = match fields.last() {
+            Some((f, v)) if v.is_empty() && *f != Field::Other => Some(*f),
+            _ => None,
+        };
         for (field, v) in fields {
+            if *field == Field::Published {
+                let ts = find_timestamp(v);
+                self.set_published(ts);
+                continue;
+            }
+            let m = &mut self.out.meta;
             match field {
                 Field::OriginalTitle => {
                     if m.original_title.is_none() && !v.is_empty() {
@@ -1060,6 +1129,7 @@ impl Engine {
                 Field::Editor => {
                     if m.editors.is_empty() {
                         m.editors = editor_names(v);
+                        m.editors.retain(|n| !is_placeholder(n));
                     }
                 }
                 Field::Outlet => {
@@ -1070,14 +1140,10 @@ impl Engine {
                 Field::Author => {
                     if m.authors.is_empty() {
                         m.authors = byline(v).unwrap_or_else(|| author_names(v));
+                        m.authors.retain(|n| !is_placeholder(n));
                     }
                 }
-                Field::Published => {
-                    if m.published.is_none() {
-                        m.published = find_timestamp(v);
-                    }
-                }
-                Field::Other => {}
+                Field::Published | Field::Other => {}
             }
         }
     }
@@ -1250,6 +1316,12 @@ impl Engine {
         if is_click_enlarge(&f) {
             return self.remove("click-to-enlarge", &text);
         }
+        if let Some(t) = original_title_note(&text) {
+            if self.out.meta.original_title.is_none() {
+                self.out.meta.original_title = Some(t);
+            }
+            return self.remove("original-title", &text);
+        }
         if is_section_heading(&f) {
             self.zone = Zone::Related;
             self.open_related = None;
@@ -1298,6 +1370,12 @@ impl Engine {
                 && self.last_image_uncaptioned()
                 && text.chars().count() <= 100
                 && !ends_sentence_long(&text))
+            // a short unpunctuated line right under a picture is its caption
+            || (piece.kind == PieceKind::Para
+                && self.last_image_uncaptioned()
+                && text.chars().count() <= 30
+                && !ends_sentence(&text)
+                && !text.contains(['，', '：', ':']))
         {
             return self.caption(&text);
         }
@@ -1351,9 +1429,7 @@ impl Engine {
             return false;
         }
         if is_timestamp(text) {
-            if self.out.meta.published.is_none() {
-                self.out.meta.published = Some(text.to_string());
-            }
+            self.set_published(Some(text.to_string()));
             self.header_shape.push(H::Timestamp);
             self.remove("timestamp-line", text);
             return true;
@@ -1494,8 +1570,23 @@ impl Engine {
         }
     }
 
+    /// The value of a label that ended the previous metadata piece.
+    fn fill_pending(&mut self, text: &str) -> bool {
+        let Some(field) = self.pending_label.take() else {
+            return false;
+        };
+        if text.chars().count() > 30 || text.contains([':', '：']) || is_widget(&Folded::new(text))
+        {
+            return false;
+        }
+        let fields = [(field, text.to_string())];
+        self.apply_fields(&fields);
+        self.remove(Self::meta_rule(&fields), text);
+        true
+    }
+
     fn role_piece(&mut self, role: Role, text: &str, piece: &Piece) {
-        if text.is_empty() {
+        if text.is_empty() || self.fill_pending(text) {
             return;
         }
         match role {
@@ -1506,8 +1597,8 @@ impl Engine {
             Role::Published => {
                 if let Some(fields) = meta_fields(text) {
                     self.apply_fields(&fields);
-                } else if self.out.meta.published.is_none() {
-                    self.out.meta.published = find_timestamp(text);
+                } else {
+                    self.set_published(find_timestamp(text));
                 }
                 self.remove("time-line", text)
             }
@@ -1533,9 +1624,7 @@ impl Engine {
                     self.apply_fields(&fields);
                     self.remove(rule, text)
                 } else if is_timestamp(text) {
-                    if self.out.meta.published.is_none() {
-                        self.out.meta.published = Some(text.to_string());
-                    }
+                    self.set_published(Some(text.to_string()));
                     self.remove("time-line", text)
                 } else {
                     self.outside_piece(true, text, piece)
@@ -1545,9 +1634,10 @@ impl Engine {
     }
 
     fn outside_piece(&mut self, near: bool, text: &str, _piece: &Piece) {
-        if text.is_empty() {
+        if text.is_empty() || near && self.fill_pending(text) {
             return;
         }
+        self.pending_label = None;
         if near {
             if let Some(fields) = meta_fields(text) {
                 let rule = Self::meta_rule(&fields);
@@ -1555,9 +1645,16 @@ impl Engine {
                 return self.remove(rule, text);
             }
             // a byline with the time: 原创 某报 2019-09-09 16:01:46
-            if self.out.meta.published.is_none() && text.chars().count() <= 60 {
+            if text.chars().count() <= 60
+                && self
+                    .out
+                    .meta
+                    .published
+                    .as_deref()
+                    .is_none_or(|p| !p.contains(':'))
+            {
                 if let Some(ts) = find_timestamp(text) {
-                    self.out.meta.published = Some(ts);
+                    self.set_published(Some(ts));
                     return self.remove("time-line", text);
                 }
             }
