@@ -737,6 +737,111 @@ fn weekday_name(w: &str) -> Option<Weekday> {
         .map(|&(_, d)| d)
 }
 
+/// The canonical RFC 2822 shape feeds print, `[Www, ]D Mon YYYY HH:MM[:SS] ZONE`, read
+/// byte by byte; anything else returns `None` and goes through the general reader.
+fn rfc2822_fast(b: &[u8], base: usize) -> Option<Fields> {
+    let mut f = Fields::default();
+    let mut i = 0;
+    let lower3 = |at: usize| -> Option<[u8; 3]> {
+        let w = b.get(at..at + 3)?;
+        Some([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20])
+    };
+    if b.first()?.is_ascii_alphabetic() {
+        let day = match &lower3(0)? {
+            b"mon" => Weekday::Mon,
+            b"tue" => Weekday::Tue,
+            b"wed" => Weekday::Wed,
+            b"thu" => Weekday::Thu,
+            b"fri" => Weekday::Fri,
+            b"sat" => Weekday::Sat,
+            b"sun" => Weekday::Sun,
+            _ => return None,
+        };
+        if b.get(3..5)? != b", " {
+            return None;
+        }
+        f.weekday = Some((day, base));
+        i = 5;
+    }
+    let num = |i: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let start = *i;
+        while *i < b.len() && *i - start < max && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        if *i - start < min {
+            return None;
+        }
+        Some(
+            b[start..*i]
+                .iter()
+                .fold(0, |v, d| v * 10 + u32::from(d - b'0')),
+        )
+    };
+    let space = |i: &mut usize| -> Option<()> { (b.get(*i) == Some(&b' ')).then(|| *i += 1) };
+    f.day = num(&mut i, 1, 2)?;
+    space(&mut i)?;
+    f.month = match &lower3(i)? {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    };
+    i += 3;
+    space(&mut i)?;
+    f.year = num(&mut i, 4, 4)? as i32;
+    space(&mut i)?;
+    let h = num(&mut i, 2, 2)?;
+    (b.get(i) == Some(&b':')).then_some(())?;
+    i += 1;
+    let m = num(&mut i, 2, 2)?;
+    let sec = if b.get(i) == Some(&b':') {
+        i += 1;
+        Some(num(&mut i, 2, 2)?)
+    } else {
+        None
+    };
+    space(&mut i)?;
+    let zone = b.get(i..)?;
+    let hours = match zone {
+        b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
+        b"EST" => -5,
+        b"EDT" => -4,
+        b"CST" => -6,
+        b"CDT" => -5,
+        b"MST" => -7,
+        b"MDT" => -6,
+        b"PST" => -8,
+        b"PDT" => -7,
+        [sign @ (b'+' | b'-'), d @ ..] if d.len() == 4 && d.iter().all(u8::is_ascii_digit) => {
+            let v = d.iter().fold(0i32, |v, x| v * 10 + i32::from(x - b'0'));
+            let (hh, mm) = (v / 100, v % 100);
+            if hh > 23 || mm > 59 {
+                return None;
+            }
+            let secs = hh * 3600 + mm * 60;
+            f.offset = FixedOffset::east_opt(if *sign == b'-' { -secs } else { secs });
+            f.offset?;
+            f.time = Some((h, Some(m), sec, 0));
+            f.precision = Some(Precision::Day);
+            return Some(f);
+        }
+        _ => return None,
+    };
+    f.offset = FixedOffset::east_opt(hours * 3600);
+    f.time = Some((h, Some(m), sec, 0));
+    f.precision = Some(Precision::Day);
+    Some(f)
+}
+
 fn is_am(w: &str) -> bool {
     ["am", "a.m.", "a.m"]
         .iter()
@@ -752,6 +857,9 @@ fn is_pm(w: &str) -> bool {
 /// RFC 2822, English month-name forms and JavaScript `Date` strings, read word by word so
 /// the order of day, month and year may vary.
 fn western(c: &mut Cur<'_>) -> Result<Fields, Error> {
+    if let Some(f) = rfc2822_fast(c.rest().as_bytes(), c.pos) {
+        return Ok(f);
+    }
     let mut f = Fields::default();
     let (mut day, mut month, mut year) = (None, None, None);
     let mut pm: Option<bool> = None;
