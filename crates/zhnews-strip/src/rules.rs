@@ -1258,6 +1258,11 @@ impl Engine {
                 if let PieceKind::Image { .. } = piece.kind {
                     return;
                 }
+                // a dropped widget bar may still carry the editor line
+                if let Some(fields) = meta_fields(&text) {
+                    self.apply_fields(&fields);
+                    return self.remove(Self::meta_rule(&fields), &text);
+                }
                 let f = Folded::new(&text);
                 let rule = if is_promo(&f) {
                     "app-promo"
