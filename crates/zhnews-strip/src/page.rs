@@ -341,6 +341,7 @@ struct Ctx {
     region: Region,
     inside: bool,
     centered: bool,
+    bold: bool,
     href: Option<String>,
 }
 
@@ -370,6 +371,7 @@ impl Walker<'_> {
         let mut p = Piece::new(ctx.kind, text);
         p.region = ctx.region;
         p.centered = ctx.centered;
+        p.bold = ctx.bold;
         if all_link {
             p.url = self.buf_href.take();
         }
@@ -461,6 +463,11 @@ impl Walker<'_> {
                 })
                 || name == "center"
                 || (c.centered && !matches!(name, "div" | "section" | "article" | "body"));
+        }
+        if matches!(name, "strong" | "b") {
+            c.bold = true;
+        } else if e.block {
+            c.bold = false;
         }
         if name == "a" {
             c.href = e
@@ -572,6 +579,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
         },
         inside: container == 0,
         centered: false,
+        bold: false,
         href: None,
     };
     enum Step {

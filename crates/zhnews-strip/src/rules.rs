@@ -58,6 +58,8 @@ pub(crate) struct Piece {
     pub text: String,
     pub url: Option<String>,
     pub centered: bool,
+    /// Its text starts inside `<strong>`/`<b>` (a lead sentence, not a caption).
+    pub bold: bool,
     pub region: Region,
 }
 
@@ -68,6 +70,7 @@ impl Piece {
             text,
             url: None,
             centered: false,
+            bold: false,
             region: Region::Body,
         }
     }
@@ -190,6 +193,20 @@ const SECTIONS: &[&str] = &[
     "更多新闻",
     "进入专题",
     "点击排行榜",
+];
+
+/// Labels that introduce a link to another article on the same line.
+const INLINE_RELATED: &[&str] = &[
+    "此前报道:",
+    "相关报道:",
+    "相关阅读:",
+    "延伸阅读:",
+    "相关新闻:",
+    "推荐阅读:",
+    "往期回顾:",
+    "更多报道:",
+    "链接:",
+    "相关链接:",
 ];
 
 /// Share/report widgets, when they stand alone.
@@ -1332,6 +1349,18 @@ impl Engine {
             self.open_related = None;
             return self.remove("related-heading", &text);
         }
+        // 此前报道：<a>某某</a> — a one-line related section
+        if f.len() <= 80
+            && INLINE_RELATED
+                .iter()
+                .any(|p| f.starts_with(p) && f.len() > p.chars().count())
+        {
+            return self.related(Related {
+                title: None,
+                text: text.clone(),
+                url: piece.url.clone(),
+            });
+        }
         if is_promo(&f) {
             return self.remove("app-promo", &text);
         }
@@ -1377,10 +1406,10 @@ impl Engine {
                 && !ends_sentence_long(&text))
             // a short unpunctuated line right under a picture is its caption
             || (piece.kind == PieceKind::Para
+                && !piece.bold
                 && self.last_image_uncaptioned()
                 && text.chars().count() <= 30
-                && !ends_sentence(&text)
-                && !text.contains(['，', '：', ':']))
+                && !text.trim_end_matches('。').contains(['，', '：', ':', '。', '！', '？', '!', '?', '；']))
         {
             return self.caption(&text);
         }
