@@ -313,10 +313,18 @@ impl Builder {
         if self.skipping.is_some() {
             return;
         }
+        // indentation between tags only separates words: one space keeps that
+        let s = if s.bytes().all(|b| b.is_ascii_whitespace()) {
+            " "
+        } else {
+            s
+        };
         let top = self.top();
         if let Some(&last) = self.nodes[top].children.last() {
             if let NodeKind::Text(t) = &mut self.nodes[last].kind {
-                t.push_str(s);
+                if !(s == " " && t.ends_with(' ')) {
+                    t.push_str(s);
+                }
                 return;
             }
         }

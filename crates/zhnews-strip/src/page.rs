@@ -225,8 +225,30 @@ fn in_link(tree: &Tree, mut id: NodeId) -> bool {
     false
 }
 
+/// Text and link-text weight of one subtree, without recursion.
+fn subtree_weight(tree: &Tree, id: NodeId) -> (u32, u32) {
+    let (mut text, mut link) = (0u32, 0u32);
+    let mut stack = vec![(id, false)];
+    while let Some((n, in_a)) = stack.pop() {
+        match &tree.nodes[n].kind {
+            NodeKind::Text(s) => {
+                let w = weight(s);
+                text += w;
+                if in_a {
+                    link += w;
+                }
+            }
+            NodeKind::Element(e) => {
+                let a = in_a || e.name == "a";
+                stack.extend(tree.nodes[n].children.iter().map(|&c| (c, a)));
+            }
+            NodeKind::Marker(_) => {}
+        }
+    }
+    (text, link)
+}
+
 fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
-    let w = weights(tree);
     let sels = profile
         .map(|p| p.containers)
         .unwrap_or(&[])
@@ -236,14 +258,16 @@ fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
         let found = (1..tree.nodes.len()).find(|&id| {
             tree.element(id)
                 .is_some_and(|e| crate::select::matches(sel, e))
-                && w.text[id] >= 40
-                && w.link[id] * 2 < w.text[id]
+                && {
+                    let (text, link) = subtree_weight(tree, id);
+                    text >= 40 && link * 2 < text
+                }
         });
         if let Some(id) = found {
             return id;
         }
     }
-    density(tree, &w)
+    density(tree, &weights(tree))
 }
 
 /// GNE/readability-style scoring: each paragraph's text and Chinese
