@@ -71,36 +71,81 @@ pub(crate) fn decode_counting(
     (out, malformed, first)
 }
 
-/// Decodes a prefix of `bytes` for scoring: a character cut at the end of the prefix is not
-/// counted as malformed. Returns the text and the number of U+FFFD produced.
-pub(crate) fn decode_sample(
+/// A decoded prefix of the input, for scoring.
+#[derive(Debug)]
+pub(crate) struct Sample {
+    /// The text of the first `limit` input bytes.
+    pub(crate) text: String,
+    /// How many U+FFFD were inserted.
+    pub(crate) replaced: usize,
+    /// Length of the text decoded from the first `mark` input bytes, so that candidates can be
+    /// scored over the same input span.
+    pub(crate) mark: usize,
+}
+
+/// Decodes up to `limit` bytes of `bytes`; a character cut at the limit is not malformed.
+/// With `strict`, gives up (None) at the first malformed sequence; otherwise inserts U+FFFD.
+pub(crate) fn sample(
     encoding: &'static Encoding,
     bytes: &[u8],
     limit: usize,
-) -> (String, usize) {
+    mark: usize,
+    strict: bool,
+) -> Option<Sample> {
     let last = bytes.len() <= limit;
     let src = if last { bytes } else { &bytes[..limit] };
+    let split = mark.min(src.len());
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let cap = decoder
         .max_utf8_buffer_length(src.len())
         .unwrap_or(src.len())
         .saturating_add(16);
     let mut out = String::with_capacity(cap);
-    let mut rest = src;
     let mut replaced = 0usize;
-    loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, last);
-        rest = &rest[read..];
-        match result {
-            DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => out.reserve(rest.len().saturating_mul(3).max(16)),
-            DecoderResult::Malformed(_, _) => {
-                replaced += 1;
-                out.push('\u{FFFD}');
+    let mut mark_len = None;
+    for (chunk, chunk_last) in [
+        (&src[..split], last && split == src.len()),
+        (&src[split..], last),
+    ] {
+        let mut rest = chunk;
+        loop {
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(rest, &mut out, chunk_last);
+            rest = &rest[read..];
+            match result {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => out.reserve(rest.len().saturating_mul(3).max(16)),
+                DecoderResult::Malformed(_, _) if strict => return None,
+                DecoderResult::Malformed(_, _) => {
+                    replaced += 1;
+                    out.push('\u{FFFD}');
+                }
             }
         }
+        mark_len.get_or_insert(out.len());
+        if chunk_last {
+            break;
+        }
     }
-    (out, replaced)
+    let mark = mark_len.unwrap_or(out.len());
+    Some(Sample {
+        text: out,
+        replaced,
+        mark,
+    })
+}
+
+/// Decodes a prefix of `bytes`: a character cut at the end of the prefix is not counted as
+/// malformed. Returns the text and the number of U+FFFD produced.
+pub(crate) fn decode_sample(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    limit: usize,
+) -> (String, usize) {
+    match sample(encoding, bytes, limit, limit, false) {
+        Some(s) => (s.text, s.replaced),
+        None => (String::new(), 0),
+    }
 }
 
 /// Like [`decode_sample`], but gives up at the first malformed sequence.
@@ -109,24 +154,7 @@ pub(crate) fn decode_sample_strict(
     bytes: &[u8],
     limit: usize,
 ) -> Option<String> {
-    let last = bytes.len() <= limit;
-    let src = if last { bytes } else { &bytes[..limit] };
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let cap = decoder
-        .max_utf8_buffer_length_without_replacement(src.len())
-        .unwrap_or(src.len())
-        .saturating_add(16);
-    let mut out = String::with_capacity(cap);
-    let mut rest = src;
-    loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, last);
-        rest = &rest[read..];
-        match result {
-            DecoderResult::InputEmpty => return Some(out),
-            DecoderResult::OutputFull => out.reserve(rest.len().saturating_mul(3).max(16)),
-            DecoderResult::Malformed(_, _) => return None,
-        }
-    }
+    sample(encoding, bytes, limit, limit, true).map(|s| s.text)
 }
 
 #[cfg(test)]
@@ -156,5 +184,17 @@ mod tests {
         let (text, replaced) = decode_sample(encoding_rs::GB18030, &bytes, 3);
         assert_eq!(text, "中");
         assert_eq!(replaced, 0);
+    }
+
+    #[test]
+    fn sample_marks_the_text_of_the_first_bytes() {
+        // "中文" in GBK, the mark falling inside the second character.
+        let bytes = [0xD6, 0xD0, 0xCE, 0xC4, b'x'];
+        let s = sample(encoding_rs::GB18030, &bytes, 100, 3, false).expect("lenient");
+        assert_eq!(
+            (s.text.as_str(), s.mark, s.replaced),
+            ("中文x", "中".len(), 0)
+        );
+        assert!(sample(encoding_rs::BIG5, &[0xA4, 0x80], 100, 1, true).is_none());
     }
 }

@@ -9,6 +9,10 @@ use std::sync::OnceLock;
 /// bounds the cost of trying several encodings on a large document.
 const SAMPLE: usize = 16 * 1024;
 
+/// How many input bytes the plausibility score covers: every candidate is scored over the same
+/// span, and a few thousand bytes settle the question.
+const SCORE_SPAN: usize = 3 * 1024;
+
 /// How many bytes chardetng reads at most.
 const CHARDET_LIMIT: usize = 64 * 1024;
 
@@ -229,25 +233,41 @@ impl Scored {
     }
 }
 
-/// Scores `encoding` on the first bytes of `bytes`.
+/// Scores `encoding` over the first bytes of `bytes`.
 pub(crate) fn score(encoding: &'static Encoding, bytes: &[u8]) -> Scored {
-    score_text(encoding, bytes).0
-}
-
-/// Scores `encoding` on the first bytes of `bytes`, and returns the whole text too when the
-/// sample was the whole input and decoded without errors.
-fn score_text(encoding: &'static Encoding, bytes: &[u8]) -> (Scored, Option<String>) {
-    let (text, replaced) = codec::decode_sample(encoding, bytes, SAMPLE);
+    let (text, replaced) = codec::decode_sample(encoding, bytes, SCORE_SPAN);
     let (score, non_ascii, spaced) = plausibility(&text);
-    let whole = (bytes.len() <= SAMPLE && replaced == 0).then_some(text);
-    let scored = Scored {
+    Scored {
         encoding,
         score,
         replaced,
         non_ascii,
         spaced,
-    };
-    (scored, whole)
+    }
+}
+
+/// Scores `encoding` on the first bytes of `bytes`, and returns the whole text too when the
+/// sample was the whole input and decoded without errors.
+fn score_text(encoding: &'static Encoding, bytes: &[u8]) -> (Scored, Option<String>) {
+    match codec::sample(encoding, bytes, SAMPLE, SCORE_SPAN, false) {
+        Some(sample) => {
+            let scored = scored(encoding, &sample);
+            let whole = (bytes.len() <= SAMPLE && sample.replaced == 0).then_some(sample.text);
+            (scored, whole)
+        }
+        None => (score(encoding, &[]), None),
+    }
+}
+
+fn scored(encoding: &'static Encoding, sample: &codec::Sample) -> Scored {
+    let (score, non_ascii, spaced) = plausibility(sample.text.get(..sample.mark).unwrap_or(""));
+    Scored {
+        encoding,
+        score,
+        replaced: sample.replaced,
+        non_ascii,
+        spaced,
+    }
 }
 
 /// Detects the encoding of bytes that are not valid UTF-8 and carry no BOM.
@@ -264,31 +284,28 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
             text: None,
         };
     }
-    let (gb, gb_text) = score_text(GB18030, bytes);
     // Most GBK text stops being valid Big5 within a few characters (trail bytes 0x80..=0xA0),
-    // so the strict Big5 decoding usually gives up early; when it does not, its text is scored.
-    let big5_strict = codec::decode_sample_strict(BIG5, bytes, SAMPLE);
-    if big5_strict.is_none() && gb.looks_chinese() {
-        return Verdict {
-            encoding: GB18030,
-            confident: true,
-            strong: true,
-            text: gb_text,
-        };
-    }
-    let (big5, big5_text) = match big5_strict {
-        Some(text) => {
-            let (score, non_ascii, spaced) = plausibility(&text);
-            let scored = Scored {
-                encoding: BIG5,
-                score,
-                replaced: 0,
-                non_ascii,
-                spaced,
-            };
-            (scored, (bytes.len() <= SAMPLE).then_some(text))
+    // so the strict Big5 decoding usually gives up early; when it does not, its text is the
+    // likely output and the GB18030 reading is only scored on a prefix.
+    let big5_strict = codec::sample(BIG5, bytes, SAMPLE, SCORE_SPAN, true);
+    let ((gb, gb_text), (big5, big5_text)) = match big5_strict {
+        None => {
+            let (gb, gb_text) = score_text(GB18030, bytes);
+            if gb.looks_chinese() {
+                return Verdict {
+                    encoding: GB18030,
+                    confident: true,
+                    strong: true,
+                    text: gb_text,
+                };
+            }
+            ((gb, gb_text), score_text(BIG5, bytes))
         }
-        None => score_text(BIG5, bytes),
+        Some(sample) => {
+            let big5 = scored(BIG5, &sample);
+            let whole = (bytes.len() <= SAMPLE).then_some(sample.text);
+            ((score(GB18030, bytes), None), (big5, whole))
+        }
     };
     let big5_first = if tld_prefers_big5(tld) {
         big5.score >= gb.score
