@@ -477,7 +477,7 @@ fn finish<'a>(
     }
 }
 
-/// Whether bytes that are valid UTF-8 read at least as well as UTF-8 than with `declared`.
+/// Whether valid UTF-8 bytes read at least as well as UTF-8 as they do with `declared`.
 fn utf8_reads_better(declared: &'static Encoding, bytes: &[u8]) -> bool {
     let other = detect::score(declared, bytes);
     if other.replaced > 0 {
@@ -527,7 +527,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
     };
     let decls = declarations(bytes, &hint, &mut warnings);
     let mut verdict: Option<detect::Verdict> = None;
-    let mut doubtful: Option<Doubtful<'a>> = None;
+    let mut doubtful: Vec<Doubtful<'a>> = Vec::new();
 
     for d in decls {
         let enc = d.encoding;
@@ -540,7 +540,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
                 count: text.malformed,
                 first_offset: text.first_malformed.unwrap_or(0),
             };
-            doubtful.get_or_insert(Doubtful {
+            doubtful.push(Doubtful {
                 declaration: d,
                 text,
                 reason,
@@ -564,7 +564,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
                 count: text.malformed,
                 first_offset,
             };
-            doubtful.get_or_insert(Doubtful {
+            doubtful.push(Doubtful {
                 declaration: d,
                 text,
                 reason,
@@ -596,7 +596,7 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
                 && detected.score >= detected.non_ascii as i64
                 && detected.score - declared.score >= margin
             {
-                doubtful.get_or_insert(Doubtful {
+                doubtful.push(Doubtful {
                     declaration: d,
                     text,
                     reason: Overruled::Implausible,
@@ -627,25 +627,36 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
         (None, Some(s)) if v.encoding == UTF_8 => borrowed(s),
         (None, _) => codec::decode(v.encoding, bytes),
     };
-    if let Some(doubt) = doubtful {
-        let better = match doubt.reason {
+    // The first doubtful declaration stands unless detection does better; every declaration
+    // not used says why.
+    let mut doubts = doubtful.into_iter();
+    if let Some(first) = doubts.next() {
+        let better = match first.reason {
             Overruled::Implausible | Overruled::ValidUtf8 => true,
             Overruled::Malformed { count, .. } => text.malformed < count && v.confident,
         };
-        if !better {
-            return finish(
-                doubt.text,
-                doubt.declaration.encoding,
-                ChosenBy::Declared,
-                warnings,
-            );
-        }
-        warnings.push(Warning::DeclarationOverruled {
+        let used = if better {
+            v.encoding
+        } else {
+            first.declaration.encoding
+        };
+        let overruled = |doubt: &Doubtful<'_>| Warning::DeclarationOverruled {
             source: doubt.declaration.source,
             declared: doubt.declaration.encoding,
-            used: v.encoding,
+            used,
             reason: doubt.reason,
-        });
+        };
+        if better {
+            warnings.push(overruled(&first));
+        }
+        warnings.extend(
+            doubts
+                .filter(|d| d.declaration.encoding != used)
+                .map(|d| overruled(&d)),
+        );
+        if !better {
+            return finish(first.text, used, ChosenBy::Declared, warnings);
+        }
     }
     let chosen_by = if v.confident {
         ChosenBy::Detected
@@ -767,6 +778,25 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn every_overruled_declaration_is_reported() {
+        let mut page = b"<meta charset=big5><p>".to_vec();
+        page.extend_from_slice(&GB18030.encode(NEWS).0);
+        let d = decode(&page, Hint::new().declared("utf-8"));
+        assert_eq!((d.encoding, d.chosen_by), (GB18030, ChosenBy::Detected));
+        let sources: Vec<Source> = d
+            .warnings
+            .iter()
+            .filter_map(|w| match w {
+                Warning::DeclarationOverruled { source, used, .. } if *used == GB18030 => {
+                    Some(*source)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sources, [Source::Hint, Source::HtmlMeta { offset: 0 }]);
     }
 
     #[test]
