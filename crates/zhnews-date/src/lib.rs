@@ -13,7 +13,10 @@
 //! What it does not do: time zones with daylight-saving rules (China is a fixed `+08:00`,
 //! which is what callers should pass; the historical Asia/Shanghai summer time of 1986–1991 is
 //! deliberately not applied), natural-language durations (`近20年` is not a date), recurring
-//! times (`每周一`) or calendars other than Gregorian and the Chinese lunisolar one.
+//! times (`每周一`) or calendars other than Gregorian and the Chinese lunisolar one. In running
+//! text it reads Chinese expressions and numeric dates (`2024-04-10 08:57`), not English prose
+//! dates; `月底`/`年初` are left as the whole month or year before them, and expressions
+//! relative to another mention (`次日`, `当年`) are not resolved.
 //!
 //! ```
 //! use chrono::{FixedOffset, TimeZone};
@@ -64,6 +67,8 @@
 //!   晚间/夜间/夜里 `[20,24)`. With a clock time (`下午3点`, `晚8时30分`) the precision is
 //!   hour, minute or second and afternoon and evening words move 1–11 o'clock to 13–23
 //!   (中午 moves 1–2 o'clock). A part of day or clock time with no date is on the anchor's day.
+//! * Within a month: 上旬 `[1,11)`, 中旬 `[11,21)`, 下旬 `[21, end of month)`, day
+//!   precision. After a date a bare 晚 is that evening (`2月28日晚`, `[18,24)`).
 //! * A clock time needs a date or part of day before it, or minutes (`10时30分`), so
 //!   `三点共识` and `风靡一时` are not times; `HH:MM` needs a date or part of day.
 //! * Relative forms: 今天/今日 昨天 前天 大前天 明天 后天 大后天 当天, 今年 去年 前年 明年
