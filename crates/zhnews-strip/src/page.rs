@@ -4,7 +4,7 @@
 use crate::html::{self, Element, NodeId, NodeKind, Tree};
 use crate::profiles::{self, Forced, GENERIC, Profile};
 use crate::rules::{Engine, Piece, PieceKind, Region, Role, clean, is_cjk};
-use crate::select::matches_any;
+use crate::select::SelectorSet;
 use crate::{InputKind, Meta, Options, Traced};
 
 pub(crate) fn strip_html(
@@ -369,10 +369,38 @@ struct Ctx {
     href: Option<String>,
 }
 
+/// The selectors of the profile and the generic table, parsed once per document.
+struct Selectors {
+    drop: SelectorSet,
+    cut: SelectorSet,
+    generic_drop: SelectorSet,
+    /// Profile roles first, then generic ones; the first match wins.
+    roles: Vec<(Role, SelectorSet)>,
+}
+
+impl Selectors {
+    fn new(profile: Option<&Profile>) -> Selectors {
+        let mut roles = Vec::new();
+        for p in profile.into_iter().chain(std::iter::once(&GENERIC)) {
+            roles.push((Role::Title, SelectorSet::new(p.title)));
+            roles.push((Role::MetaLines, SelectorSet::new(p.meta)));
+            roles.push((Role::Published, SelectorSet::new(p.published)));
+            roles.push((Role::Outlet, SelectorSet::new(p.outlet)));
+            roles.push((Role::Breadcrumb, SelectorSet::new(p.breadcrumb)));
+        }
+        Selectors {
+            drop: SelectorSet::new(profile.map_or(&[], |p| p.drop)),
+            cut: SelectorSet::new(profile.map_or(&[], |p| p.cut)),
+            generic_drop: SelectorSet::new(GENERIC.drop),
+            roles,
+        }
+    }
+}
+
 struct Walker<'a> {
     tree: &'a Tree,
     container: NodeId,
-    profile: Option<&'a Profile>,
+    sel: Selectors,
     pieces: Vec<Piece>,
     buf: String,
     buf_ctx: Option<Ctx>,
@@ -499,19 +527,20 @@ impl Walker<'_> {
                 .filter(|h| !h.starts_with("javascript") && !h.is_empty() && *h != "#")
                 .map(str::to_string);
         }
-        let generic = &GENERIC;
-        let prof = self.profile;
-        let drop = |sels: &[&str]| matches_any(sels, e);
+        let classes: Vec<&str> = e
+            .class
+            .as_deref()
+            .map(|c| c.split_ascii_whitespace().collect())
+            .unwrap_or_default();
+        let sel = &self.sel;
         if c.inside {
             if matches!(c.region, Region::Body) {
-                if let Some(p) = prof {
-                    if drop(p.drop) {
-                        c.region = Region::Dropped("profile-drop");
-                    } else if drop(p.cut) {
-                        c.region = Region::CutSection;
-                    }
+                if sel.drop.matches(e, &classes) {
+                    c.region = Region::Dropped("profile-drop");
+                } else if sel.cut.matches(e, &classes) {
+                    c.region = Region::CutSection;
                 }
-                if matches!(c.region, Region::Body) && drop(generic.drop) {
+                if matches!(c.region, Region::Body) && sel.generic_drop.matches(e, &classes) {
                     c.region =
                         Region::Dropped(if e.attr("style").is_some_and(|s| s.contains("none")) {
                             "hidden"
@@ -525,22 +554,12 @@ impl Walker<'_> {
             || matches!(name, "h1" | "h2" | "h3" | "time")
             || !e.attrs.is_empty()
         {
-            let role = |p: &Profile| {
-                if matches_any(p.title, e) {
-                    Some(Role::Title)
-                } else if matches_any(p.meta, e) {
-                    Some(Role::MetaLines)
-                } else if matches_any(p.published, e) {
-                    Some(Role::Published)
-                } else if matches_any(p.outlet, e) {
-                    Some(Role::Outlet)
-                } else if matches_any(p.breadcrumb, e) {
-                    Some(Role::Breadcrumb)
-                } else {
-                    None
-                }
-            };
-            if let Some(r) = prof.and_then(role).or_else(|| role(generic)) {
+            let role = sel
+                .roles
+                .iter()
+                .find(|(_, set)| set.matches(e, &classes))
+                .map(|(r, _)| *r);
+            if let Some(r) = role {
                 // the innermost role wins, except inside a title
                 if !matches!(c.region, Region::Role(Role::Title)) {
                     c.region = Region::Role(r);
@@ -586,7 +605,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
     let mut w = Walker {
         tree,
         container,
-        profile,
+        sel: Selectors::new(profile),
         pieces: Vec::new(),
         buf: String::new(),
         buf_ctx: None,

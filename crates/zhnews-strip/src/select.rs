@@ -86,10 +86,6 @@ fn attr_matches(cond: &str, el: &Element) -> bool {
     }
 }
 
-pub(crate) fn matches_any(sels: &[&str], el: &Element) -> bool {
-    sels.iter().any(|s| matches(s, el))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +119,68 @@ mod tests {
         assert!(!matches("p.post_body", &e));
         assert!(!matches(".post", &e));
         assert!(!matches("[itemprop=author]", &e));
+    }
+}
+
+/// One selector parsed once per document, for matching many elements.
+#[derive(Debug, Default)]
+pub(crate) struct Compiled {
+    tag: Option<String>,
+    id: Option<String>,
+    classes: Vec<String>,
+    /// Attribute conditions, kept in text form (rare).
+    attrs: Vec<String>,
+}
+
+impl Compiled {
+    fn new(sel: &str) -> Compiled {
+        let mut c = Compiled::default();
+        let tag_end = sel.find(['.', '#', '[']).unwrap_or(sel.len());
+        if tag_end > 0 && &sel[..tag_end] != "*" {
+            c.tag = Some(sel[..tag_end].to_ascii_lowercase());
+        }
+        let mut rest = &sel[tag_end..];
+        while !rest.is_empty() {
+            let (kind, body) = rest.split_at(1);
+            if kind == "[" {
+                let end = body.find(']').unwrap_or(body.len());
+                c.attrs.push(body[..end].to_string());
+                rest = body.get(end + 1..).unwrap_or("");
+            } else {
+                let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+                if kind == "." {
+                    c.classes.push(body[..end].to_string());
+                } else {
+                    c.id = Some(body[..end].to_string());
+                }
+                rest = &body[end..];
+            }
+        }
+        c
+    }
+
+    fn matches(&self, el: &Element, classes: &[&str]) -> bool {
+        self.tag.as_deref().is_none_or(|t| t == el.name)
+            && self
+                .id
+                .as_deref()
+                .is_none_or(|i| el.id.as_deref() == Some(i))
+            && self.classes.iter().all(|k| classes.contains(&k.as_str()))
+            && self.attrs.iter().all(|a| attr_matches(a, el))
+    }
+}
+
+/// A list of selectors; matches when any does.
+#[derive(Debug, Default)]
+pub(crate) struct SelectorSet(Vec<Compiled>);
+
+impl SelectorSet {
+    pub fn new(sels: &[&str]) -> SelectorSet {
+        SelectorSet(sels.iter().map(|s| Compiled::new(s.trim())).collect())
+    }
+
+    /// `classes` is the element's class list, split once by the caller.
+    pub fn matches(&self, el: &Element, classes: &[&str]) -> bool {
+        self.0.iter().any(|c| c.matches(el, classes))
     }
 }
