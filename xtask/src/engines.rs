@@ -412,7 +412,7 @@ fn bench(args: &[String]) -> Result<()> {
     // processes on the machine hits every face alike.
     run_cli(&cli, &input, None)?; // warm the page cache and the binary
     let (mut rust_s, mut rust_json_s, mut cli_s) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
-    let mut python: BTreeMap<String, f64> = BTreeMap::new();
+    let mut python_s: BTreeMap<String, f64> = BTreeMap::new();
     for _ in 0..repeats.max(1) {
         let output = Command::new(&xtask)
             .args(["engines", "bench-rust"])
@@ -452,7 +452,7 @@ fn bench(args: &[String]) -> Result<()> {
         let py: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&result)?)?;
         if let Some(times) = py["seconds"].as_object() {
             for (face, seconds) in times {
-                let best = python.entry(face.clone()).or_insert(f64::INFINITY);
+                let best = python_s.entry(face.clone()).or_insert(f64::INFINITY);
                 *best = best.min(seconds.as_f64().unwrap_or(f64::INFINITY));
             }
         }
@@ -494,7 +494,7 @@ fn bench(args: &[String]) -> Result<()> {
         ),
         ("json text", "Python normalize_batch_json (JSON text)"),
     ] {
-        if let Some(seconds) = python.get(key) {
+        if let Some(seconds) = python_s.get(key) {
             row(label, *seconds);
         }
     }
