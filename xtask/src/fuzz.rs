@@ -82,10 +82,8 @@ fn seed_corpus(target: &str, corpus: &std::path::Path) -> Result<()> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_file() {
-                if let Some(name) = path.file_name() {
-                    std::fs::copy(&path, corpus.join(name))?;
-                }
+            if let (true, Some(name)) = (path.is_file(), path.file_name()) {
+                std::fs::copy(&path, corpus.join(name))?;
             }
         }
     }

@@ -272,7 +272,7 @@ fn open_sink(args: &Args) -> Result<Sink, String> {
         }
         let writer = ShardWriter::new(path, args.compress, args.shard_size)
             .map_err(|e| format!("{}: cannot create folder: {e}", path.display()))?;
-        Ok(Sink::Shards(writer))
+        Ok(Sink::Shards(Box::new(writer)))
     } else {
         if args.shard_size.is_some() {
             return Err(

@@ -69,7 +69,7 @@ pub enum Sink {
     /// stdout, or one file.
     Stream(Box<dyn Write>),
     /// A folder of shards.
-    Shards(ShardWriter),
+    Shards(Box<ShardWriter>),
 }
 
 impl Sink {

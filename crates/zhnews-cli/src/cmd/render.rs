@@ -148,7 +148,7 @@ fn markdown(article: &Article) -> String {
         }
         out.push('\n');
     }
-    out.push_str("\n");
+    out.push('\n');
     out
 }
 
