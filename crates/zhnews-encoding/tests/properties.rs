@@ -93,7 +93,7 @@ proptest! {
         let replacements = d.text.chars().filter(|&c| c == '\u{FFFD}').count();
         prop_assert!(d.malformed <= replacements);
         prop_assert_eq!(d.malformed > 0, d.warnings.iter().any(|w| matches!(w, zhnews_encoding::Warning::Malformed { .. })));
-        if d.encoding == UTF_8 && d.chosen_by != ChosenBy::Bom {
+        if d.encoding == UTF_8 && d.chosen_by != ChosenBy::Bom && d.malformed == 0 {
             prop_assert_eq!(d.text.as_bytes(), &bytes[..]);
         }
     }
