@@ -2,7 +2,7 @@
 //! between the Chinese legacy encodings when several decode the bytes without errors.
 
 use crate::codec;
-use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 use std::sync::OnceLock;
 
 /// How many bytes scoring and the UTF-16 test look at; enough for a stable verdict, and it
@@ -191,6 +191,33 @@ fn utf16_fit(encoding: &'static Encoding, bytes: &[u8]) -> Option<u32> {
     (sure_pm >= 600 && loose_pm >= 900).then_some(loose_pm * 2 + sure_pm)
 }
 
+/// Whether `bytes` are UTF-8 but for at most one bad spot per 2000 bytes (and at least one
+/// multi-byte character), counted with early exit so legacy text is rejected after a few bytes.
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    let budget = 1 + bytes.len() / 2000;
+    let mut errors = 0usize;
+    let mut multibyte = false;
+    let mut rest = bytes;
+    loop {
+        let valid = Encoding::utf8_valid_up_to(rest);
+        multibyte |= !rest[..valid].is_ascii();
+        if valid == rest.len() {
+            return multibyte;
+        }
+        errors += 1;
+        if errors > budget {
+            return false;
+        }
+        // Skip the bad byte and the continuation bytes of the same broken sequence.
+        let skip = 1 + rest[valid + 1..]
+            .iter()
+            .take(3)
+            .take_while(|&&b| (0x80..=0xBF).contains(&b))
+            .count();
+        rest = &rest[valid + skip..];
+    }
+}
+
 /// Normalises a TLD hint to what chardetng expects (lowercase ASCII, no dots); anything else is
 /// dropped rather than risking chardetng's assertion.
 pub(crate) fn tld_label(tld: &str) -> Option<String> {
@@ -279,6 +306,16 @@ pub(crate) fn detect(bytes: &[u8], tld: Option<&str>) -> Verdict {
     if let Some(encoding) = utf16(bytes) {
         return Verdict {
             encoding,
+            confident: true,
+            strong: true,
+            text: None,
+        };
+    }
+    // UTF-8 with a few bad bytes (a file cut mid-character, one corrupted byte) is still UTF-8:
+    // legacy Chinese text breaks UTF-8 every few bytes.
+    if nearly_utf8(bytes) {
+        return Verdict {
+            encoding: UTF_8,
             confident: true,
             strong: true,
             text: None,
@@ -416,5 +453,17 @@ mod tests {
         assert_eq!(utf16(&be), Some(UTF_16BE));
         let (gbk, _, _) = GB18030.encode(text);
         assert_eq!(utf16(&gbk), None);
+    }
+
+    #[test]
+    fn nearly_utf8_tolerates_a_cut_character_but_not_legacy_text() {
+        let text = "新华社北京电，记者从有关部门获悉，今年秋粮收购进展顺利。";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert!(nearly_utf8(cut));
+        let mut corrupted = text.as_bytes().to_vec();
+        corrupted[9] = 0xFF;
+        assert!(nearly_utf8(&corrupted));
+        assert!(!nearly_utf8(&GB18030.encode(text).0));
+        assert!(!nearly_utf8(b"ascii \xff only"));
     }
 }

@@ -608,7 +608,10 @@ pub fn decode<'a>(bytes: &'a [u8], hint: Hint<'_>) -> Decoded<'a> {
     }
 
     // Detection.
-    let v = if utf8_valid {
+    // NUL bytes are valid UTF-8, so UTF-16 of plain ASCII text passes validation.
+    let utf16 =
+        utf8_valid && bytes[..bytes.len().min(2048)].contains(&0) && detect::utf16(bytes).is_some();
+    let v = if utf8_valid && !utf16 {
         detect::Verdict {
             encoding: UTF_8,
             confident: !ascii,
@@ -797,6 +800,35 @@ mod tests {
             })
             .collect();
         assert_eq!(sources, [Source::Hint, Source::HtmlMeta { offset: 0 }]);
+    }
+
+    #[test]
+    fn utf8_cut_mid_character_stays_utf8() {
+        let page = format!("<meta charset=gb2312><p>{NEWS}</p>{NEWS}");
+        let cut = &page.as_bytes()[..page.len() - 2];
+        let d = decode(cut, Hint::new());
+        assert_eq!((d.encoding, d.malformed), (UTF_8, 1));
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert!(d.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DeclarationOverruled {
+                reason: Overruled::Malformed { .. },
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn utf16_of_ascii_text_is_not_taken_for_utf8() {
+        let le: Vec<u8> = "Breaking news: markets open higher"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&le, Hint::new());
+        assert_eq!(
+            (d.encoding, d.text.as_ref()),
+            (UTF_16LE, "Breaking news: markets open higher")
+        );
     }
 
     #[test]
