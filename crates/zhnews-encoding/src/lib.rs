@@ -344,10 +344,24 @@ pub enum Error {
 /// use zhnews_encoding::{encoding_for_label, encoding_name};
 /// assert_eq!(encoding_name(encoding_for_label("GB2312")?), "GB18030");
 /// assert_eq!(encoding_name(encoding_for_label(" big5-hkscs ")?), "Big5");
+/// assert_eq!(encoding_name(encoding_for_label("cp936")?), "GB18030");
 /// assert!(encoding_for_label("klingon").is_err());
 /// # Ok::<(), zhnews_encoding::Error>(())
 /// ```
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
+    // Code page names that Chinese pages and servers use but the Encoding Standard does not list.
+    let trimmed = label.trim().to_ascii_lowercase();
+    let alias = match trimmed.as_str() {
+        "cp936" | "ms936" | "windows-936" | "euc-cn" | "gb18030-2000" | "gb18030-2005"
+        | "gb18030-2022" => Some(GB18030),
+        "cp950" | "ms950" | "windows-950" | "big5hkscs" | "big5_hkscs" | "cp951" => {
+            Some(encoding_rs::BIG5)
+        }
+        _ => None,
+    };
+    if let Some(encoding) = alias {
+        return Ok(encoding);
+    }
     match Encoding::for_label(label.as_bytes()) {
         None => Err(Error::UnknownLabel {
             label: label.to_string(),
