@@ -403,6 +403,32 @@ pub(crate) fn is_click_enlarge(f: &Folded) -> bool {
     CLICK_ENLARGE.contains(&s.as_str())
 }
 
+/// Verbs that turn a mention of a QR code or an app into a call to the reader.
+const CALL_TO_ACTION: &[&str] = &[
+    "关注",
+    "下载",
+    "订阅",
+    "阅读原文",
+    "了解更多",
+    "看更多",
+    "更多精彩",
+    "观看",
+    "收听",
+    "加入",
+    "领取",
+    "进群",
+    "添加",
+    "打开",
+    "安装",
+    "登录",
+    "尽在",
+    "独家",
+    "精准解读",
+];
+
+/// A promotion addressed to the reader (扫码关注, 下载客户端, 尽在某某APP). News text mentions QR
+/// codes and apps too ("消费者扫描包装上的二维码即可查看产地"), so a mention alone is not enough:
+/// a promo is short, or it calls the reader to act and reads as a slogan rather than a sentence.
 pub(crate) fn is_promo(f: &Folded) -> bool {
     let n = f.len();
     if n == 0 || n > 90 {
@@ -410,32 +436,24 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
     }
     let s = f.as_string();
     let low = s.to_ascii_lowercase();
-    let app = low.contains("app") || s.contains("客户端");
-    s.contains("二维码")
+    let calls = CALL_TO_ACTION.iter().any(|w| s.contains(w));
+    // A sentence of reporting: long, with a full stop inside or several clauses.
+    // Folding has turned full-width commas into ASCII ones.
+    let sentence =
+        n > 40 && (s.trim_end_matches('。').contains('。') || s.matches(',').count() >= 2);
+    let qr = s.contains("二维码")
         || s.contains("扫码")
         || s.contains("扫一扫")
-        || s.contains("长按识别")
-        || s.contains("长按二维码")
-        || app
-            && [
-                "下载",
-                "尽在",
-                "打开",
-                "安装",
-                "看更多",
-                "更多精彩",
-                "关注",
-                "登录",
-                "独家",
-                "精准解读",
-            ]
+        || s.contains("长按识别");
+    let app = low.contains("app") || s.contains("客户端");
+    let account = s.contains("关注")
+        && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
             .iter()
-            .any(|w| s.contains(w))
-        || s.contains("关注")
-            && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
-                .iter()
-                .any(|w| s.contains(w))
-        || s.contains("点击下载")
+            .any(|w| s.contains(w));
+    if s.contains("长按二维码") || s.contains("点击下载") {
+        return !sentence;
+    }
+    ((qr || app) && (n <= 30 || calls) || account) && !sentence
 }
 
 /// `（原题为《某某》）`: the note that names the original headline.
@@ -1777,6 +1795,21 @@ mod tests {
         assert!(is_widget(&Folded::new("分享到：微信 微博")));
         assert!(is_promo(&Folded::new("海量资讯，尽在河畔新闻APP")));
         assert!(is_promo(&Folded::new("扫码关注我们")));
+        assert!(is_promo(&Folded::new(
+            "海量资讯、精准解读，尽在某某财经APP"
+        )));
+        assert!(is_promo(&Folded::new("长按识别二维码，关注官方公众号")));
+        assert!(is_promo(&Folded::new("微信扫一扫")));
+        // News text that only mentions a QR code or an app is not a promotion.
+        assert!(!is_promo(&Folded::new(
+            "为支持茶产业发展，镇里推出了追溯系统，消费者扫描包装上的二维码，即可查看茶叶的产地和检测信息。"
+        )));
+        assert!(!is_promo(&Folded::new(
+            "乘客可使用交通卡或手机扫码乘船，票价为每人15元，学生和老人享受半价优惠，儿童免票。"
+        )));
+        assert!(!is_promo(&Folded::new(
+            "该公司推出的出行APP上线半年，下载量已突破100万次，日活跃用户约12万人，其中三成来自外地。"
+        )));
         assert!(is_click_enlarge(&Folded::new("點擊查看大圖")));
     }
 
