@@ -911,9 +911,13 @@ impl<'a> P<'a> {
                 continue;
             }
             if spaces as isize <= parent {
+                // Almost always a quote left open (the next key reads as a continuation), so
+                // point at the quote that opened it rather than at the innocent next line.
                 return Err(self.syntax(
-                    q,
-                    "a continued quoted value must be indented more than its key; indent this line",
+                    open,
+                    "this quoted value is not closed on its line, and the next line is not \
+                     indented as its continuation; add the closing quote (or indent the \
+                     continued lines more than the key)",
                 ));
             }
             return Ok((q, empty));

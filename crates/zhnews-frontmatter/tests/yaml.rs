@@ -361,7 +361,7 @@ fn errors_say_where_and_what_to_do() {
         ),
         (
             "key: \"多行\n值\"\n",
-            "line 2, column 1: a continued quoted value must be indented more than its key",
+            "line 1, column 6: this quoted value is not closed on its line",
         ),
     ];
     for (src, want) in cases {
