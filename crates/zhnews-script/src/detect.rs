@@ -21,7 +21,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use crate::Config;
+use crate::{Config, Error};
 
 /// The script a text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,16 +54,8 @@ impl fmt::Display for Script {
     }
 }
 
-/// A script name that [`Script::from_str`] does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown script {name:?}; expected one of: hans, hant, mixed, non_chinese")]
-pub struct UnknownScript {
-    /// The name that was given.
-    pub name: String,
-}
-
 impl FromStr for Script {
-    type Err = UnknownScript;
+    type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -71,7 +63,7 @@ impl FromStr for Script {
             "hant" => Ok(Script::Hant),
             "mixed" => Ok(Script::Mixed),
             "non_chinese" | "non-chinese" => Ok(Script::NonChinese),
-            _ => Err(UnknownScript { name: s.to_owned() }),
+            _ => Err(Error::UnknownScript { name: s.to_owned() }),
         }
     }
 }
@@ -101,22 +93,14 @@ impl fmt::Display for Region {
     }
 }
 
-/// A region name that [`Region::from_str`] does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown region {name:?}; expected tw or hk")]
-pub struct UnknownRegion {
-    /// The name that was given.
-    pub name: String,
-}
-
 impl FromStr for Region {
-    type Err = UnknownRegion;
+    type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "tw" => Ok(Region::Taiwan),
             "hk" => Ok(Region::HongKong),
-            _ => Err(UnknownRegion { name: s.to_owned() }),
+            _ => Err(Error::UnknownRegion { name: s.to_owned() }),
         }
     }
 }

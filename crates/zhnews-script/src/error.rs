@@ -13,6 +13,18 @@ pub enum Error {
         /// The name that was given.
         name: String,
     },
+    /// A script name that [`Script`](crate::Script)'s `FromStr` does not know.
+    #[error("unknown script {name:?}; use one of hans, hant, mixed, non_chinese")]
+    UnknownScript {
+        /// The name that was given.
+        name: String,
+    },
+    /// A region name that [`Region`](crate::Region)'s `FromStr` does not know.
+    #[error("unknown region {name:?}; use tw or hk")]
+    UnknownRegion {
+        /// The name that was given.
+        name: String,
+    },
     /// The dictionary tables built into the crate are damaged (a broken build).
     #[error(
         "the embedded OpenCC tables are damaged ({what}); rebuild the crate, or regenerate them \

@@ -54,7 +54,7 @@ mod variants;
 #[doc(hidden)]
 pub use convert::tables_header;
 pub use convert::{Config, Converter};
-pub use detect::{Detection, Region, Script, detect};
+pub use detect::{Detection, Evidence, Region, Script, detect, evidence};
 pub use error::Error;
 pub use punct::{normalize_punctuation, normalize_width};
-pub use variants::mainland_variants;
+pub use variants::{mainland_variant_pairs, mainland_variants};

@@ -46,9 +46,13 @@ pub fn mainland_variants(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The variant → standard pairs the layer applies, in code point order.
-// Public for callers that audit the table; unused inside the crate.
-#[allow(dead_code)]
+/// The variant → standard pairs [`mainland_variants`] applies, in code point order, for
+/// callers that audit or display the table.
+///
+/// ```
+/// let pairs = zhnews_script::mainland_variant_pairs();
+/// assert!(pairs.contains(&('伕', '夫')));
+/// ```
 pub fn mainland_variant_pairs() -> &'static [(char, char)] {
     &table().pairs
 }
