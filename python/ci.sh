@@ -21,6 +21,8 @@ build=(build --profile wheel --out "$wheels" --interpreter "$root/$venv/bin/pyth
 if [ "${ZHNEWS_WHEEL_ZIG:-0}" = 1 ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check ziglang
   build+=(--zig --compatibility manylinux2014)
+  # maturin finds zig through `python3 -m ziglang` on PATH.
+  export PATH="$root/$venv/bin:$PATH"
 fi
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 (cd python && "$root/$venv/bin/maturin" "${build[@]}")
