@@ -407,16 +407,20 @@ struct Walker<'a> {
     buf_weight: u32,
     buf_link_weight: u32,
     buf_href: Option<String>,
+    /// Text of the first link of the run.
+    buf_link_text: String,
 }
 
 impl Walker<'_> {
     fn flush(&mut self) {
         let Some(ctx) = self.buf_ctx.take() else {
             self.buf.clear();
+            self.buf_link_text.clear();
             return;
         };
         let text = std::mem::take(&mut self.buf);
         if text.trim().is_empty() {
+            self.buf_link_text.clear();
             return;
         }
         let all_link = self.buf_weight > 0 && self.buf_link_weight >= self.buf_weight;
@@ -425,8 +429,14 @@ impl Walker<'_> {
         p.centered = ctx.centered;
         p.bold = ctx.bold;
         if all_link {
-            p.url = self.buf_href.take();
+            p.url = self.buf_href.clone();
         }
+        if self.buf_link_weight * 2 > self.buf_weight {
+            if let Some(h) = self.buf_href.take() {
+                p.link = Some((std::mem::take(&mut self.buf_link_text), h));
+            }
+        }
+        self.buf_link_text.clear();
         self.buf_weight = 0;
         self.buf_link_weight = 0;
         self.buf_href = None;
@@ -447,6 +457,9 @@ impl Walker<'_> {
             self.buf_link_weight += w;
             if self.buf_href.is_none() {
                 self.buf_href = ctx.href.clone();
+            }
+            if self.buf_href == ctx.href {
+                self.buf_link_text.push_str(s);
             }
         }
     }
@@ -612,6 +625,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
         buf_weight: 0,
         buf_link_weight: 0,
         buf_href: None,
+        buf_link_text: String::new(),
     };
     let root_ctx = Ctx {
         kind: PieceKind::Para,

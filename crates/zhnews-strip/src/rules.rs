@@ -61,6 +61,9 @@ pub(crate) struct Piece {
     /// Its text starts inside `<strong>`/`<b>` (a lead sentence, not a caption).
     pub bold: bool,
     pub region: Region,
+    /// Text and address of its link when a link makes up most of it
+    /// (`<a>标题</a><span>2025-04-02</span>`).
+    pub link: Option<(String, String)>,
 }
 
 impl Piece {
@@ -72,6 +75,7 @@ impl Piece {
             centered: false,
             bold: false,
             region: Region::Body,
+            link: None,
         }
     }
 }
@@ -301,6 +305,22 @@ const COPYRIGHT: &[&str] = &[
     "图片来源于网络",
     "图片来源网络",
     "风险提示",
+];
+
+/// Last breadcrumb entries that stand for the article page, not a section.
+const BREADCRUMB_LEAVES: &[&str] = &[
+    "正文",
+    "内容",
+    "详情",
+    "文章",
+    "正文内容",
+    "详细内容",
+    "文章内容",
+    "新闻正文",
+    "内容详情",
+    "新闻详情",
+    "文章详情",
+    "阅读文章",
 ];
 
 const SECTION_PREFIXES: &[&str] = &[
@@ -584,7 +604,7 @@ pub(crate) fn breadcrumb(line: &str, anywhere: bool) -> Option<(Vec<String>, boo
             break;
         }
     }
-    let parts: Vec<String> = line[start..]
+    let mut parts: Vec<String> = line[start..]
         .split(['>', '＞', '»', '›', '→'])
         .map(clean)
         .filter(|p| !p.is_empty())
@@ -598,6 +618,14 @@ pub(crate) fn breadcrumb(line: &str, anywhere: bool) -> Option<(Vec<String>, boo
         || home.ends_with("网")
         || home.contains("新闻");
     if prefixed || homey || anywhere {
+        // the leaf names the page itself (首页 > 文化 > 正文), not a section
+        if parts.len() > 1
+            && parts
+                .last()
+                .is_some_and(|p| BREADCRUMB_LEAVES.contains(&Folded::new(p).as_string().as_str()))
+        {
+            parts.pop();
+        }
         Some((parts, true))
     } else {
         None
@@ -964,6 +992,12 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
                 .trim_end(),
         );
         let value = trim_widget_words(&value);
+        // `来源：某报 记者 王五 分享到：微信` — an unlabelled byline and a share
+        // bar run on in the same line after the value
+        let (value, byline_names) = match field {
+            Field::Outlet | Field::Published | Field::Other => split_byline_tail(&value),
+            _ => (value, None),
+        };
         let (limit, prose) = match field {
             Field::OriginalTitle => (120, value.ends_with('。')),
             Field::Other => (60, value.contains('。')),
@@ -981,8 +1015,39 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
             return None;
         }
         out.push((field, value));
+        if let Some(names) = byline_names {
+            out.push((Field::Author, names));
+        }
     }
     Some(out)
+}
+
+/// Splits `某报 记者 王五 分享到：微信 微博` into the value (`某报`) and the
+/// byline names (`王五`); a share bar that follows is dropped from both.
+fn split_byline_tail(value: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = value.split(' ').collect();
+    // a widget label with its own colon (`分享到：微信`) ends the useful text
+    let end = words
+        .iter()
+        .position(|w| {
+            let f = Folded::new(w);
+            let head = f.as_string();
+            let head = head.split(':').next().unwrap_or("");
+            w.contains([':', '：']) && WIDGETS.contains(&head)
+        })
+        .unwrap_or(words.len());
+    let words = &words[..end];
+    let role = words.iter().position(|w| {
+        let w = w.trim_start_matches(['(', '（', '【', '[']);
+        w.ends_with("记者") || matches!(w, "通讯员" | "作者" | "撰稿" | "文")
+    });
+    if let Some(i) = role.filter(|&i| i > 0) {
+        let tail = words[i..].join(" ");
+        if let Some(names) = byline(&tail) {
+            return (words[..i].join(" "), Some(names.join("、")));
+        }
+    }
+    (trim_widget_words(&words.join(" ")), None)
 }
 
 // ---------------------------------------------------------------- engine
@@ -1013,6 +1078,8 @@ pub(crate) struct Engine {
     alt_provisional: bool,
     /// A label whose value sits in the next element (`来源：<span>某网</span>`).
     pending_label: Option<Field>,
+    /// A list of links to related articles right after the container is open.
+    outside_related: bool,
 }
 
 impl Engine {
@@ -1034,6 +1101,7 @@ impl Engine {
             body_seen: false,
             alt_provisional: false,
             pending_label: None,
+            outside_related: false,
         }
     }
 
@@ -1685,11 +1753,27 @@ impl Engine {
         }
     }
 
-    fn outside_piece(&mut self, near: bool, text: &str, _piece: &Piece) {
+    fn outside_piece(&mut self, near: bool, text: &str, piece: &Piece) {
         if text.is_empty() || near && self.fill_pending(text) {
             return;
         }
         self.pending_label = None;
+        if self.outside_related && self.outside_related_item(text, piece) {
+            return;
+        }
+        self.outside_related = false;
+        // a list of links about the same story under the article (相关新闻),
+        // unlike site-wide rankings in a sidebar
+        if near && self.body_seen && !matches!(piece.kind, PieceKind::ListItem { .. }) {
+            let f = Folded::new(text);
+            if is_section_heading(&f) {
+                let s = strip_punct(&f);
+                if ARTICLE_SECTIONS.iter().any(|p| s.starts_with(p)) {
+                    self.outside_related = true;
+                    return self.remove("related-heading", text);
+                }
+            }
+        }
         if near {
             if let Some(fields) = meta_fields(text) {
                 let rule = Self::meta_rule(&fields);
@@ -1714,6 +1798,49 @@ impl Engine {
         self.remove("outside-article", text)
     }
 }
+
+impl Engine {
+    /// One entry of a related list outside the container: a link, with
+    /// perhaps its date after it. Returns false when the list has ended.
+    fn outside_related_item(&mut self, text: &str, piece: &Piece) -> bool {
+        if let Some((title, href)) = &piece.link {
+            let title = clean(title);
+            let rest = match text.find(title.as_str()) {
+                Some(i) => clean(&format!("{}{}", &text[..i], &text[i + title.len()..])),
+                None => String::new(),
+            };
+            let dated = !rest.is_empty() && is_timestamp(&rest);
+            self.related(Related {
+                title: Some(title),
+                text: if dated { String::new() } else { rest.clone() },
+                url: Some(href.clone()),
+            });
+            if dated {
+                self.remove("related-date", &rest);
+            }
+            return true;
+        }
+        if piece.url.is_some() {
+            self.related(Related {
+                title: Some(text.to_string()),
+                text: String::new(),
+                url: piece.url.clone(),
+            });
+            return true;
+        }
+        false
+    }
+}
+
+/// Section headings whose links are about the article itself.
+const ARTICLE_SECTIONS: &[&str] = &[
+    "相关",
+    "延伸阅读",
+    "扩展阅读",
+    "拓展阅读",
+    "推荐阅读",
+    "往期回顾",
+];
 
 fn ends_sentence_long(t: &str) -> bool {
     t.chars().count() > 60 && ends_sentence(t)

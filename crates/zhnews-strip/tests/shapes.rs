@@ -232,3 +232,46 @@ fn forced_profile_and_unknown_profile() {
     let err = strip("<p>字</p>", &bad).expect_err("unknown profile");
     assert!(err.to_string().contains("known profiles"), "{err}");
 }
+
+#[test]
+fn page_byline_bar_breadcrumb_leaf_and_related_links() {
+    let page = "<!DOCTYPE html><html><head><title>河畔新桥通车_本地_河畔网</title></head><body>\
+        <div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/local/\">本地</a></div>\
+        <div class=\"crumbs\"><a href=\"/\">首页</a> &gt; <a href=\"/local/\">本地</a> &gt; 正文</div>\
+        <div class=\"article\"><h1>河畔新桥通车</h1>\
+        <div class=\"info\"><span>2024-03-02 10:15</span> <span>来源：河畔晚报</span> \
+        <span>记者 林小溪 周明</span> <span>分享到：<a href=\"javascript:;\">微信</a> <a href=\"javascript:;\">微博</a></span></div>\
+        <div class=\"text\">\
+        <p>　　3月2日上午，河畔新桥正式通车，全长一千二百米，双向六车道，市民纷纷前来参观。</p>\
+        <p>　　新桥由市交通集团负责建设，历时两年完工，通车后两岸车程由四十分钟缩短到十分钟。</p>\
+        <p>　　据介绍，新桥还设有观景平台和自行车道，夜间将开启景观照明，方便市民散步游览。</p>\
+        </div>\
+        <div class=\"links\"><h3>相关新闻</h3><ul>\
+        <li><a href=\"https://example.org/a.htm\">河畔新桥完成荷载试验</a><span>2024-02-20</span></li>\
+        <li><a href=\"https://example.org/b.htm\">老桥将改造为步行桥</a><span>2024-01-05</span></li>\
+        </ul></div></div>\
+        <div class=\"side\"><h3>热点排行</h3><ol><li><a href=\"https://example.org/c.htm\">城南公园开放夜场</a></li></ol></div>\
+        </body></html>";
+    let s = strip(page, &Options::default()).expect("strip");
+    assert_eq!(s.kind, InputKind::HtmlPage);
+    assert_eq!(s.meta.outlet.as_deref(), Some("河畔晚报"));
+    assert_eq!(
+        s.meta.authors,
+        vec!["林小溪".to_string(), "周明".to_string()]
+    );
+    assert_eq!(
+        s.meta.breadcrumb,
+        vec!["首页".to_string(), "本地".to_string()]
+    );
+    let titles: Vec<_> = s.related.iter().map(|r| r.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        vec![Some("河畔新桥完成荷载试验"), Some("老桥将改造为步行桥")]
+    );
+    assert_eq!(
+        s.related[0].url.as_deref(),
+        Some("https://example.org/a.htm")
+    );
+    assert!(s.related.iter().all(|r| !r.text.contains("城南公园")));
+    assert_eq!(s.blocks.len(), 3);
+}
