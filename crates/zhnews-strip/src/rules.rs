@@ -1160,18 +1160,32 @@ impl Engine {
         self.out.related.push(r);
     }
 
+    /// A paragraph of the material appended after a related-section marker.
+    /// Appended reports follow each other without markup between them, so a
+    /// paragraph that opens a report (a dated lead, a headline) starts a new item.
     fn related_paragraph(&mut self, text: &str) {
+        let headline = is_headline(text);
         if let Some(i) = self.open_related {
             if let Some(r) = self.out.related.get_mut(i) {
-                r.text.push('\n');
-                r.text.push_str(text);
-                self.note(Trace::Related(i), text);
-                return;
+                let bare_title = r.title.is_some() && r.text.is_empty();
+                if bare_title || !(headline || opens_report(text)) {
+                    if !r.text.is_empty() {
+                        r.text.push('\n');
+                    }
+                    r.text.push_str(text);
+                    self.note(Trace::Related(i), text);
+                    return;
+                }
             }
         }
+        let (title, body) = if headline {
+            (Some(text.to_string()), String::new())
+        } else {
+            (None, text.to_string())
+        };
         self.related(Related {
-            title: None,
-            text: text.to_string(),
+            title,
+            text: body,
             url: None,
         });
         self.open_related = Some(self.out.related.len() - 1);
@@ -1842,6 +1856,54 @@ const ARTICLE_SECTIONS: &[&str] = &[
     "往期回顾",
 ];
 
+/// A news lead that opens a report: `12月2日，…`, `11月25日下午，…`,
+/// `2025年3月1日晚，…`, `新华社北京5月3日电 …`.
+pub(crate) fn opens_report(text: &str) -> bool {
+    let t: String = text.chars().take(24).collect();
+    let Some(day) = t.find('日') else {
+        return false;
+    };
+    let date = &t[..day];
+    // what precedes the day: digits with 年/月, perhaps an agency and a place
+    let Some(month) = date.rfind('月') else {
+        return false;
+    };
+    let (d, m_part) = (&date[month + '月'.len_utf8()..], &date[..month]);
+    let month_digits: String = m_part
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if !(1..=2).contains(&d.len())
+        || !d.chars().all(|c| c.is_ascii_digit())
+        || !(1..=2).contains(&month_digits.len())
+    {
+        return false;
+    }
+    let lead = &m_part[..m_part.len() - month_digits.len()];
+    let lead = lead
+        .trim_end_matches('年')
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    // a dateline names an agency and a place before the date (新华社北京5月3日电)
+    let agency = lead.chars().count() <= 10
+        && lead.chars().all(is_cjk)
+        && ["社", "报", "网", "台"].iter().any(|w| lead.contains(w));
+    if !lead.is_empty() && !agency {
+        return false;
+    }
+    let rest = &t[day + '日'.len_utf8()..];
+    // 5月9日至10日 is a span inside a sentence as often as a lead
+    !lead.is_empty() || !rest.starts_with(['至', '到', '-', '—', '～', '~', '和', '、', '与'])
+}
+
+/// A short unpunctuated line: the headline of an appended report.
+fn is_headline(text: &str) -> bool {
+    let n = text.chars().count();
+    (6..=32).contains(&n)
+        && !text.contains(['。', '！', '？', '：', ':', '；', '!', '?'])
+        && text.chars().filter(|c| is_cjk(*c)).count() * 2 >= n
+}
+
 fn ends_sentence_long(t: &str) -> bool {
     t.chars().count() > 60 && ends_sentence(t)
 }
@@ -1863,6 +1925,17 @@ fn alt_caption(alt: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_leads() {
+        assert!(opens_report("12月2日外交部发言人主持例行记者会。"));
+        assert!(opens_report("11月25日下午，国防部举行例行记者会。"));
+        assert!(opens_report("2025年3月1日晚，河畔新桥亮灯。"));
+        assert!(opens_report("新华社北京5月3日电 河畔新桥今日通车。"));
+        assert!(!opens_report("有记者提问：11月23日，两国举行会谈。"));
+        assert!(!opens_report("5月9日至10日，展会在河畔举行。"));
+        assert!(!opens_report("会议要求各单位做好保障工作。"));
+    }
 
     #[test]
     fn meta_line_with_pipes() {

@@ -275,3 +275,24 @@ fn page_byline_bar_breadcrumb_leaf_and_related_links() {
     assert!(s.related.iter().all(|r| !r.text.contains("城南公园")));
     assert_eq!(s.blocks.len(), 3);
 }
+
+#[test]
+fn appended_reports_after_a_related_marker_are_separate_items() {
+    let html = "<p>　　河畔新桥今日上午正式通车，全长一千二百米，市民纷纷前来参观。</p>\
+        <!--article_adlist[<p>相关阅读</p>]article_adlist-->\
+        <p>　　3月1日，市交通集团召开新桥通车准备工作会议。</p>\
+        <p>　　会议要求各单位做好交通引导和安全保障工作。</p>\
+        <p>　　2月20日下午，新桥荷载试验顺利完成。</p>\
+        <p>　　试验共动用重型卡车四十台，各项指标均达到设计要求。</p>\
+        <p>　　老桥改造方案公布</p>\
+        <p>　　老桥将在新桥通车后改造为步行桥，保留原有石栏杆。</p>\
+        <!--article_adlist[<p>举报/反馈</p>]article_adlist-->";
+    let s = run(html);
+    assert_eq!(paragraphs(&s).len(), 1);
+    assert_eq!(s.related.len(), 3, "{:?}", s.related);
+    assert!(s.related[0].text.starts_with("3月1日"));
+    assert!(s.related[0].text.ends_with("安全保障工作。"));
+    assert!(s.related[1].text.starts_with("2月20日下午"));
+    assert_eq!(s.related[2].title.as_deref(), Some("老桥改造方案公布"));
+    assert!(s.related[2].text.starts_with("老桥将在"));
+}
