@@ -130,6 +130,7 @@ const LABELS: &[(&str, Field)] = &[
     ("新闻来源", Field::Outlet),
     ("本文来源", Field::Outlet),
     ("信息来源", Field::Outlet),
+    ("稿件来源", Field::Outlet),
     ("来源", Field::Outlet),
     ("稿源", Field::Outlet),
     ("出处", Field::Outlet),
@@ -1246,7 +1247,12 @@ impl Engine {
                 Field::Editor => {
                     if m.editors.is_empty() {
                         m.editors = editor_names(v);
-                        m.editors.retain(|n| !is_placeholder(n));
+                        // a bare staff code (`HN666`) names no one
+                        m.editors.retain(|n| {
+                            !is_placeholder(n)
+                                && !(n.chars().any(|c| c.is_ascii_digit())
+                                    && n.chars().all(|c| c.is_ascii_alphanumeric()))
+                        });
                     }
                 }
                 Field::Outlet => {
@@ -1732,7 +1738,9 @@ impl Engine {
                 if let Some(fields) = meta_fields(text) {
                     self.apply_fields(&fields);
                 } else {
-                    self.set_published(find_timestamp(text));
+                    let ts = find_timestamp(text);
+                    self.outlet_beside_time(text, ts.as_deref());
+                    self.set_published(ts);
                 }
                 self.remove("time-line", text)
             }
@@ -1760,6 +1768,8 @@ impl Engine {
                 } else if is_timestamp(text) {
                     self.set_published(Some(text.to_string()));
                     self.remove("time-line", text)
+                } else if self.byline_in_meta_box(text) {
+                    self.remove("byline", text)
                 } else {
                     self.outside_piece(true, text, piece)
                 }
@@ -1804,6 +1814,7 @@ impl Engine {
                     .is_none_or(|p| !p.contains(':'))
             {
                 if let Some(ts) = find_timestamp(text) {
+                    self.outlet_beside_time(text, Some(&ts));
                     self.set_published(Some(ts));
                     return self.remove("time-line", text);
                 }
@@ -1814,6 +1825,58 @@ impl Engine {
 }
 
 impl Engine {
+    /// An unlabelled line of a page's metadata box: `某报` alone, or
+    /// `王五/某报` (the author, then the outlet).
+    fn byline_in_meta_box(&mut self, text: &str) -> bool {
+        if self.body_seen || self.out.meta.outlet.is_some() {
+            return false;
+        }
+        let parts: Vec<&str> = text.split(['/', '／']).map(str::trim).collect();
+        match parts.as_slice() {
+            [outlet] if is_outlet_name(outlet) => {
+                self.out.meta.outlet = Some(outlet.to_string());
+                true
+            }
+            [names, outlet] if is_outlet_name(outlet) => {
+                let names = author_names(names);
+                if names.is_empty()
+                    || !names
+                        .iter()
+                        .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_cjk))
+                {
+                    return false;
+                }
+                self.out.meta.outlet = Some(outlet.to_string());
+                if self.out.meta.authors.is_empty() {
+                    self.out.meta.authors = names;
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `原创 某报 2019-09-09 16:01`, `2019-09-26 10:56:28 某网`: the name
+    /// beside the time in a header line is the outlet.
+    fn outlet_beside_time(&mut self, text: &str, ts: Option<&str>) {
+        let Some(ts) = ts else { return };
+        if self.out.meta.outlet.is_some() || self.body_seen || text.chars().count() > 60 {
+            return;
+        }
+        let flat = clean(text);
+        let Some(i) = flat.find(ts) else { return };
+        let rest = format!("{} {}", &flat[..i], &flat[i + ts.len()..]);
+        let words: Vec<&str> = rest
+            .split([' ', '(', ')', '（', '）', '|', '｜'])
+            .filter(|w| !w.is_empty() && !matches!(*w, "原创" | "转载" | "发布于" | "来自"))
+            .collect();
+        if let [name] = words.as_slice() {
+            if is_outlet_name(name) {
+                self.out.meta.outlet = Some(name.to_string());
+            }
+        }
+    }
+
     /// One entry of a related list outside the container: a link, with
     /// perhaps its date after it. Returns false when the list has ended.
     fn outside_related_item(&mut self, text: &str, piece: &Piece) -> bool {
@@ -1844,6 +1907,35 @@ impl Engine {
         }
         false
     }
+}
+
+/// Endings of news outlet names (某某日报, 某某网, 某某社, 某某中文站).
+const OUTLET_ENDINGS: &[&str] = &[
+    "报",
+    "社",
+    "网",
+    "台",
+    "站",
+    "刊",
+    "杂志",
+    "新闻",
+    "客户端",
+    "频道",
+    "在线",
+    "传媒",
+    "周刊",
+    "App",
+    "APP",
+];
+
+/// A short name that reads as a news outlet.
+pub(crate) fn is_outlet_name(name: &str) -> bool {
+    let n = name.chars().count();
+    (3..=16).contains(&n)
+        && name.chars().any(is_cjk)
+        && !name.chars().any(|c| "，。！？：:；;、“”\"《》".contains(c))
+        && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e))
+        && !is_widget(&Folded::new(name))
 }
 
 /// Section headings whose links are about the article itself.
@@ -1925,6 +2017,27 @@ fn alt_caption(alt: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlets_beside_times_and_staff_codes() {
+        assert!(is_outlet_name("河畔晚报"));
+        assert!(is_outlet_name("河畔中文站"));
+        assert!(!is_outlet_name("国际"));
+        assert!(!is_outlet_name("记者来到现场，看到"));
+        let mut e = Engine::new(false, Meta::default(), false);
+        e.outlet_beside_time(
+            "原创 河畔晚报 2024-03-02 10:15:00",
+            Some("2024-03-02 10:15:00"),
+        );
+        assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔晚报"));
+        let mut e = Engine::new(false, Meta::default(), false);
+        assert!(e.byline_in_meta_box("林小溪/河畔晚报"));
+        assert_eq!(e.out.meta.authors, vec!["林小溪".to_string()]);
+        assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔晚报"));
+        let mut e = Engine::new(false, Meta::default(), false);
+        e.apply_fields(&[(Field::Editor, "HN666".into())]);
+        assert!(e.out.meta.editors.is_empty());
+    }
 
     #[test]
     fn report_leads() {
