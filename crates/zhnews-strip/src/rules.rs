@@ -125,6 +125,9 @@ const LABELS: &[(&str, Field)] = &[
     ("审核", Field::Other),
     ("校对", Field::Other),
     ("监制", Field::Other),
+    ("出品", Field::Other),
+    ("策划", Field::Other),
+    ("制作", Field::Other),
     ("统筹", Field::Other),
     ("文章来源", Field::Outlet),
     ("新闻来源", Field::Outlet),
@@ -942,6 +945,22 @@ fn trim_widget_words(v: &str) -> String {
 /// `（责任编辑：王五）`, `2019-09-07 15:10 来源：某网`. Returns its fields
 /// when the whole line is made of them.
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
+    meta_fields_colon(line).or_else(|| {
+        // `出品︱某栏目组`, `编辑｜王五`: a bar after a label stands for the colon
+        let t = line.trim();
+        let i = t.find(['︱', '｜', '|', '丨', '│'])?;
+        let label = Folded::new(t[..i].trim()).as_string();
+        let bar = t[i..].chars().next()?;
+        let rest = &t[i + bar.len_utf8()..];
+        let known = LABELS.iter().any(|(l, _)| *l == label);
+        if !known || rest.contains(['︱', '｜', '|', '丨', '│', ':', '：']) {
+            return None;
+        }
+        meta_fields_colon(&format!("{label}：{rest}"))
+    })
+}
+
+fn meta_fields_colon(line: &str) -> Option<Vec<(Field, String)>> {
     let t = line.trim();
     let f = Folded::new(t);
     let n = f.len();
@@ -2070,6 +2089,15 @@ mod tests {
     fn meta_line_rejects_sentences() {
         assert!(meta_fields("来源：据本报记者从市交通部门了解到的情况，新桥将于下月初正式通车并开放给所有车辆通行，届时周边交通压力将大大缓解。").is_none());
         assert!(meta_fields("今天天气很好。").is_none());
+        assert_eq!(
+            meta_fields("出品︱河畔科学栏目组"),
+            Some(vec![(Field::Other, "河畔科学栏目组".into())])
+        );
+        assert_eq!(
+            meta_fields("编辑｜林小溪"),
+            Some(vec![(Field::Editor, "林小溪".into())])
+        );
+        assert!(meta_fields("新桥｜河畔的新地标").is_none());
         assert!(meta_fields("（责任编辑：王五）").is_some());
     }
 
