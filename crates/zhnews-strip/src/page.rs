@@ -27,9 +27,15 @@ pub(crate) fn strip_html(
     };
     let pieces = walk(&tree, container, profile);
     let mut engine = Engine::new(false, meta, tracing);
+    engine.site_name = tree.head.title.as_deref().and_then(site_from_head);
     engine.run(pieces);
+    let site_title = engine.title_is_site_name();
     let mut traced = engine.finish();
     let m = &mut traced.stripped.meta;
+    if site_title {
+        // the page named only the site where the headline should be
+        m.title = None;
+    }
     if m.title.is_none() {
         if let Some(t) = tree.head.title.as_deref() {
             let t = title_from_head(t);
@@ -54,6 +60,20 @@ fn title_from_head(t: &str) -> String {
         }
     }
     t
+}
+
+/// The site name after the headline in `<title>`: `标题 - 某省人民政府门户网站`.
+fn site_from_head(t: &str) -> Option<String> {
+    let t = clean(t);
+    for sep in ["_", "|", "｜", " - ", " — ", "－", " -- "] {
+        if let Some(i) = t.rfind(sep) {
+            let site = t[i + sep.len()..].trim();
+            if t[..i].trim().chars().count() >= 4 && !site.is_empty() {
+                return Some(site.to_string());
+            }
+        }
+    }
+    None
 }
 
 fn page_meta(tree: &Tree) -> Meta {

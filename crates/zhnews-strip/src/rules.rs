@@ -1100,6 +1100,8 @@ pub(crate) struct Engine {
     pending_label: Option<Field>,
     /// A list of links to related articles right after the container is open.
     outside_related: bool,
+    /// The site's own name (from the page `<title>`), never a headline.
+    pub site_name: Option<String>,
 }
 
 impl Engine {
@@ -1122,7 +1124,34 @@ impl Engine {
             alt_provisional: false,
             pending_label: None,
             outside_related: false,
+            site_name: None,
         }
+    }
+
+    /// Whether a title candidate is the site's name rather than a headline.
+    fn is_site_name(&self, t: &str) -> bool {
+        let n = t.chars().count();
+        let named = self.site_name.as_deref().is_some_and(|site| {
+            site == t || {
+                // 某省人民政府网站 against 某省人民政府门户网站
+                let common = site
+                    .chars()
+                    .zip(t.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                common >= 4 && common * 3 >= n * 2 && n <= site.chars().count() + 2
+            }
+        });
+        named || n <= 12 && (t.ends_with("网站") || t.ends_with("首页") || t.ends_with("门户"))
+    }
+
+    /// The title found is only the site's name.
+    pub fn title_is_site_name(&self) -> bool {
+        self.out
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| self.is_site_name(t))
     }
 
     pub fn finish(self) -> Traced {
@@ -1222,8 +1251,7 @@ impl Engine {
             Some(old) => {
                 let n = old.chars().count();
                 let completes = t.starts_with(old.as_str()) && t.chars().count() <= 2 * n + 10;
-                let site = n <= 12
-                    && (old.ends_with("网站") || old.ends_with("首页") || old.ends_with("门户"));
+                let site = self.is_site_name(old) && !self.is_site_name(t);
                 if (completes || site) && t.chars().count() >= 4 {
                     self.out.meta.title = Some(t.to_string());
                 }

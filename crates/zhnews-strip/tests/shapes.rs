@@ -296,3 +296,17 @@ fn appended_reports_after_a_related_marker_are_separate_items() {
     assert_eq!(s.related[2].title.as_deref(), Some("老桥改造方案公布"));
     assert!(s.related[2].text.starts_with("老桥将在"));
 }
+
+#[test]
+fn site_name_is_not_a_headline() {
+    let page = "<!DOCTYPE html><html><head><title>河畔新桥正式通车 - 河畔市人民政府门户网站</title>\
+        <meta property=\"og:title\" content=\"河畔市人民政府门户网站\"></head><body>\
+        <div class=\"logo\"><h1>河畔市人民政府网站</h1></div>\
+        <div class=\"text\">\
+        <p>　　3月2日上午，河畔新桥正式通车，全长一千二百米，双向六车道，市民纷纷前来参观。</p>\
+        <p>　　新桥由市交通集团负责建设，历时两年完工，通车后两岸车程由四十分钟缩短到十分钟。</p>\
+        <p>　　据介绍，新桥还设有观景平台和自行车道，夜间将开启景观照明，方便市民散步游览。</p>\
+        </div></body></html>";
+    let s = strip(page, &Options::default()).expect("strip");
+    assert_eq!(s.meta.title.as_deref(), Some("河畔新桥正式通车"));
+}
