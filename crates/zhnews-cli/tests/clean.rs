@@ -378,3 +378,36 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn long_runs_of_blank_lines_in_jsonl_are_skipped_without_growing_the_stack() {
+    let input =
+        "\n".repeat(100_000) + &serde_json::json!({"id": "a", "text": DOC}).to_string() + "\n";
+    let out = run_with_stdin(
+        &["clean", "--input", "jsonl", "--quiet", "--jobs", "1"],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(records(&out).len(), 1);
+}
+
+#[test]
+fn a_record_source_field_names_the_record_and_exit_zero_keeps_engines_going() {
+    let input =
+        serde_json::json!({"id": "a", "source": "https://news.example.cn/a.html", "text": DOC})
+            .to_string()
+            + "\n{broken\n";
+    let out = run_with_stdin(
+        &["clean", "--input", "jsonl", "--quiet", "--exit-zero"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    assert_eq!(recs[0]["source"], "https://news.example.cn/a.html");
+    assert_eq!(recs[1]["error"]["kind"], "input");
+}

@@ -58,6 +58,10 @@ pub struct Args {
     /// JSONL field holding the page's URL.
     #[arg(long, default_value = "url")]
     pub url_key: String,
+    /// JSONL field holding where the record came from (path or URL); without it a record's
+    /// source is `FILE:LINE`.
+    #[arg(long, default_value = "source")]
+    pub source_key: String,
     /// Write to FILE instead of stdout; an existing folder (or a path ending in `/`) receives
     /// shards that mirror the input paths.
     #[arg(long, short = 'o', value_name = "FILE|DIR")]
@@ -71,6 +75,10 @@ pub struct Args {
     /// Stop at the first document that fails (its error record is still written); exit 1.
     #[arg(long)]
     pub strict: bool,
+    /// Exit 0 even when some documents failed (their error records are still in the output),
+    /// for engines that treat any non-zero exit as a failed task (Spark's `RDD.pipe`).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Write the run summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
@@ -132,6 +140,7 @@ fn clean(args: Args) -> Result<ExitCode, String> {
         encoding: args.encoding_key.clone(),
         bytes: args.bytes_key.clone(),
         url: args.url_key.clone(),
+        source: args.source_key.clone(),
     };
     let relative: Vec<PathBuf> = files.iter().map(|f| f.relative.clone()).collect();
     let mut docs = Docs::new(files, args.input, keys);
@@ -251,7 +260,7 @@ fn clean(args: Args) -> Result<ExitCode, String> {
             }
         );
     }
-    Ok(if summary.errors > 0 {
+    Ok(if summary.errors > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -30,6 +30,8 @@ pub struct JsonlKeys {
     pub bytes: String,
     /// The page's URL.
     pub url: String,
+    /// Where the record came from (path or URL), used as the record's `source`.
+    pub source: String,
 }
 
 /// One document to clean, with what is known about it.
@@ -209,8 +211,21 @@ impl Docs {
         }
     }
 
+    /// The next record of the open JSONL file; blank lines are skipped (in a loop: a file of
+    /// blank lines must not grow the stack).
     fn next_line(&mut self) -> Option<Result<Doc, BadDoc>> {
-        let (file, reader, line_no) = self.current.as_mut()?;
+        loop {
+            match self.read_line() {
+                Line::Blank => continue,
+                Line::Item(item) => return item,
+            }
+        }
+    }
+
+    fn read_line(&mut self) -> Line {
+        let Some((file, reader, line_no)) = self.current.as_mut() else {
+            return Line::Item(None);
+        };
         let file = *file;
         let mut line = Vec::new();
         let read = reader
@@ -220,7 +235,7 @@ impl Docs {
         *line_no += 1;
         let line_no = *line_no;
         let source = format!("{}:{line_no}", self.display(file));
-        match read {
+        Line::Item(match read {
             Ok(0) => {
                 self.current = None;
                 None
@@ -254,12 +269,20 @@ impl Docs {
                     line.pop();
                 }
                 if line.iter().all(u8::is_ascii_whitespace) {
-                    return self.next_line();
+                    return Line::Blank;
                 }
                 Some(parse_record(&line, &self.keys, source, file))
             }
-        }
+        })
     }
+}
+
+/// One physical line of a JSONL file.
+enum Line {
+    /// Whitespace only: not a record.
+    Blank,
+    /// A record, a bad record, or the end of the file (`None`).
+    Item(Option<Result<Doc, BadDoc>>),
 }
 
 impl Iterator for Docs {
@@ -358,6 +381,13 @@ fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> R
         .get(&keys.encoding)
         .and_then(|v| v.as_str())
         .map(str::to_string);
+    // The record's own origin beats its position in this shard: shards are re-cut and
+    // re-numbered by engines, the origin is not.
+    let origin = object
+        .get(&keys.source)
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .map_or_else(|| source.clone(), str::to_string);
     let url = object
         .get(&keys.url)
         .and_then(|v| v.as_str())
@@ -388,7 +418,7 @@ fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> R
         }
     };
     Ok(Doc {
-        source,
+        source: origin,
         file,
         id,
         bytes,
@@ -408,6 +438,7 @@ mod tests {
             encoding: "encoding".into(),
             bytes: "bytes".into(),
             url: "url".into(),
+            source: "source".into(),
         }
     }
 
