@@ -64,15 +64,34 @@ fn dispatch(args: &[String]) -> Result<()> {
     }
 }
 
+/// Criterion benches, then every crate's side-by-side peer run, then the engine faces.
+/// `cargo xtask bench NAME` runs one of them (a crate name, `pipeline` or `engines`).
 fn bench(rest: &[String]) -> Result<()> {
+    const CRITERION: [&str; 6] = [
+        "encoding",
+        "frontmatter",
+        "strip",
+        "script",
+        "date",
+        "pipeline",
+    ];
     let only = rest.first().map(String::as_str);
-    let mut cmd = util::cargo();
-    cmd.args(["bench", "-p", "zhnews-benches"]);
-    if let Some(name) = only {
-        cmd.args(["--bench", name]);
+    if only.is_none_or(|o| CRITERION.contains(&o)) {
+        let mut cmd = util::cargo();
+        cmd.args(["bench", "-p", "zhnews-benches"]);
+        if let Some(name) = only {
+            cmd.args(["--bench", name]);
+        }
+        util::run_cmd(&mut cmd)?;
     }
-    util::run_cmd(&mut cmd)?;
-    for_each_job(only, "peers")
+    if only.is_none_or(|o| JOBS.iter().any(|(name, _)| *name == o)) {
+        for_each_job(only, "peers")?;
+    }
+    if only.is_none_or(|o| o == "engines") {
+        println!("\n== engines bench");
+        engines::run(&["bench".to_string()])?;
+    }
+    Ok(())
 }
 
 fn for_each_job(only: Option<&str>, what: &str) -> Result<()> {
