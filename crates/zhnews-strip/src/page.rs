@@ -15,7 +15,7 @@ pub(crate) fn strip_html(
     tracing: bool,
 ) -> Traced {
     let tree = html::parse(input, options.max_depth);
-    let meta = page_meta(&tree);
+    let (meta, late_time) = page_meta(&tree);
     let profile: Option<&'static Profile> = match forced {
         Some(Forced::Html(p)) => Some(p),
         Some(Forced::Text(_)) => None,
@@ -27,6 +27,7 @@ pub(crate) fn strip_html(
     };
     let pieces = walk(&tree, container, profile);
     let mut engine = Engine::new(false, meta, tracing);
+    engine.late_time = late_time;
     engine.site_name = tree.head.title.as_deref().and_then(site_from_head);
     engine.run(pieces);
     let site_title = engine.title_is_site_name();
@@ -76,8 +77,11 @@ fn site_from_head(t: &str) -> Option<String> {
     None
 }
 
-fn page_meta(tree: &Tree) -> Meta {
+/// The page's `<meta>` values, and whether its time is only a late
+/// (edition) time that a visible header time replaces.
+fn page_meta(tree: &Tree) -> (Meta, bool) {
     let mut m = Meta::default();
+    let mut late_time = false;
     for (k, v) in &tree.head.metas {
         let v = clean(v);
         if v.is_empty() {
@@ -96,12 +100,16 @@ fn page_meta(tree: &Tree) -> Meta {
             | "publish_time"
             | "datepublished"
             | "ptime"
-            | "apub:time"
             | "og:article:published_time"
             | "published_time"
             | "publish-date"
             | "firstpublishedtime" => {
                 m.published.get_or_insert(v);
+            }
+            // the time an app edition went out, often hours after the article
+            "apub:time" => {
+                m.published.get_or_insert(v);
+                late_time = true;
             }
             "description" | "og:description" => {
                 m.description.get_or_insert(v);
@@ -128,7 +136,7 @@ fn page_meta(tree: &Tree) -> Meta {
     if m.url.is_none() {
         m.url = tree.head.canonical.clone();
     }
-    m
+    (m, late_time)
 }
 
 fn detect_profile(

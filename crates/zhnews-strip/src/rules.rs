@@ -1102,6 +1102,10 @@ pub(crate) struct Engine {
     outside_related: bool,
     /// The site's own name (from the page `<title>`), never a headline.
     pub site_name: Option<String>,
+    /// The time known so far is a late edition time: a header time replaces it.
+    pub late_time: bool,
+    /// A header date shown in pieces (`2019` `09/07` `19:02`).
+    date_parts: Vec<String>,
 }
 
 impl Engine {
@@ -1125,7 +1129,40 @@ impl Engine {
             pending_label: None,
             outside_related: false,
             site_name: None,
+            late_time: false,
+            date_parts: Vec::new(),
         }
+    }
+
+    /// Collects one piece of a date shown in parts; returns whether it was one.
+    fn date_part(&mut self, text: &str) -> bool {
+        let t = text.trim();
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        if t.chars().count() > 8
+            || digits < 2
+            || !t.chars().all(|c| c.is_ascii_digit() || "/-:.".contains(c))
+        {
+            return false;
+        }
+        self.date_parts.push(t.to_string());
+        let year = self
+            .date_parts
+            .iter()
+            .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) && has_year(p));
+        let day = self.date_parts.iter().find_map(|p| {
+            let (m, d) = p.split_once(['/', '-', '.'])?;
+            let ok = |x: &str| (1..=2).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit());
+            (ok(m) && ok(d)).then(|| format!("{m:0>2}-{d:0>2}"))
+        });
+        let time = self.date_parts.iter().find(|p| p.contains(':'));
+        if let (Some(y), Some(d)) = (year, day) {
+            let ts = match time {
+                Some(t) => format!("{y}-{d} {t}"),
+                None => format!("{y}-{d}"),
+            };
+            self.set_published(Some(ts));
+        }
+        true
     }
 
     /// Whether a title candidate is the site's name rather than a headline.
@@ -1263,6 +1300,11 @@ impl Engine {
     /// bare date of the same year.
     fn set_published(&mut self, v: Option<String>) {
         let Some(v) = v else { return };
+        if self.late_time && !self.body_seen && v.contains(':') {
+            self.late_time = false;
+            self.out.meta.published = Some(v);
+            return;
+        }
         match &self.out.meta.published {
             None => self.out.meta.published = Some(v),
             Some(old) if !old.contains(':') && v.contains(':') && old.get(..4) == v.get(..4) => {
@@ -1817,6 +1859,8 @@ impl Engine {
                     self.remove("time-line", text)
                 } else if self.byline_in_meta_box(text) {
                     self.remove("byline", text)
+                } else if !self.body_seen && self.date_part(text) {
+                    self.remove("time-line", text)
                 } else {
                     self.outside_piece(true, text, piece)
                 }
@@ -2064,6 +2108,24 @@ fn alt_caption(alt: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_date_in_pieces_replaces_a_late_edition_time() {
+        let mut e = Engine::new(
+            false,
+            Meta {
+                published: Some("2024-3-2 21:30:50".into()),
+                ..Meta::default()
+            },
+            false,
+        );
+        e.late_time = true;
+        for part in ["2024", "03/02", "10:15"] {
+            assert!(e.date_part(part));
+        }
+        assert_eq!(e.out.meta.published.as_deref(), Some("2024-03-02 10:15"));
+        assert!(!e.date_part("河畔新桥"));
+    }
 
     #[test]
     fn outlets_beside_times_and_staff_codes() {
