@@ -1337,11 +1337,8 @@ impl Engine {
                     if m.editors.is_empty() {
                         m.editors = editor_names(v);
                         // a bare staff code (`HN666`) names no one
-                        m.editors.retain(|n| {
-                            !is_placeholder(n)
-                                && !(n.chars().any(|c| c.is_ascii_digit())
-                                    && n.chars().all(|c| c.is_ascii_alphanumeric()))
-                        });
+                        m.editors
+                            .retain(|n| !is_placeholder(n) && !is_staff_code(n));
                     }
                 }
                 Field::Outlet => {
@@ -1998,6 +1995,11 @@ impl Engine {
         }
         false
     }
+}
+
+/// A code alone (`HN666`), where a name should be.
+fn is_staff_code(n: &str) -> bool {
+    n.chars().any(|c| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Endings of news outlet names (某某日报, 某某网, 某某社, 某某中文站).
