@@ -998,6 +998,18 @@ fn meta_fields_colon(line: &str) -> Option<Vec<(Field, String)>> {
         let lc = lead_clean.trim_end_matches(['|', '｜', ' ']);
         if is_timestamp(lc) {
             out.push((Field::Published, clean(lc)));
+        } else if let Some(ts) = find_timestamp(lc) {
+            // `某网某频道 ( 2012-06-04 09:20:26 ) 稿件来源：…`: a channel name
+            // beside the time, nothing that reads as a sentence
+            let rest: String = clean(lc)
+                .replacen(ts.as_str(), "", 1)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !"()（）[]【】|｜".contains(*c))
+                .collect();
+            if rest.chars().count() > 16 || rest.contains(['，', '。', ',', '：', ':']) {
+                return None;
+            }
+            out.push((Field::Published, ts));
         } else {
             return None;
         }
@@ -2181,6 +2193,13 @@ mod tests {
     fn meta_line_rejects_sentences() {
         assert!(meta_fields("来源：据本报记者从市交通部门了解到的情况，新桥将于下月初正式通车并开放给所有车辆通行，届时周边交通压力将大大缓解。").is_none());
         assert!(meta_fields("今天天气很好。").is_none());
+        assert_eq!(
+            meta_fields("河畔网本地频道 ( 2012-06-04 09:20:26 ) 稿件来源： 河畔日报"),
+            Some(vec![
+                (Field::Published, "2012-06-04 09:20:26".into()),
+                (Field::Outlet, "河畔日报".into())
+            ])
+        );
         assert_eq!(
             meta_fields("出品︱河畔科学栏目组"),
             Some(vec![(Field::Other, "河畔科学栏目组".into())])
