@@ -1,6 +1,7 @@
 //! Quick throughput check of one config on a file, repeated to 20 MB:
 //! `cargo run --release -p zhnews-script --example throughput -- t2s FILE`.
 //! (The side-by-side comparison with peers is `cargo xtask script peers`.)
+//! `ZHNEWS_OUT=FILE` also writes the converted text, to compare two builds byte for byte.
 
 use std::time::Instant;
 use zhnews_script::{Config, Converter};
@@ -28,6 +29,12 @@ fn main() {
         big.push_str(&text);
     }
     let converter = Converter::new(config);
+    // For comparing builds byte for byte: the converted text of one round.
+    if let Some(path) = std::env::var_os("ZHNEWS_OUT") {
+        if let Err(err) = std::fs::write(&path, converter.convert(&big)) {
+            eprintln!("cannot write {}: {err}", path.to_string_lossy());
+        }
+    }
     for _ in 0..rounds {
         let (t0, c0) = (Instant::now(), cpu_seconds());
         let out = converter.convert(&big);

@@ -56,12 +56,16 @@ pub(crate) struct Matcher {
     /// `page << 8 | (code point & 0xff)` -> 0 when no key begins with the character, else
     /// its trie node with its own value inlined (see `SLOT_*`), so that most characters
     /// are answered from this one word.
-    slots: Vec<u64>,
-    /// Bloom-style bit set over (first, second) character pairs that begin a key of two or
-    /// more characters: most characters that begin some phrase are not followed by a
-    /// character that continues one, and this answers that without walking the trie.
+    /// Next to each slot, where the character's filter of second characters lies in
+    /// `pair_bits` (see [`Matcher::pair_maybe`]).
+    slots: Vec<[u64; 2]>,
+    /// Blocked Bloom filters, one region per first character, over the second characters
+    /// of its keys of two or more characters: most characters that begin some phrase are
+    /// not followed by a character that continues one, and this answers that without
+    /// walking the trie. A region per character (instead of one filter hashed over pairs)
+    /// keeps the filters of the common characters in the innermost cache. Word 0 is empty:
+    /// the region of characters that begin no longer key.
     pair_bits: Vec<u64>,
-    pair_shift: u32,
     /// Open-addressing table (first, second character) -> node of the two-character prefix:
     /// replaces a binary search among the many children of common first characters.
     pair_keys: Vec<u64>,
@@ -355,9 +359,8 @@ impl Matcher {
             .collect();
         let mut m = Matcher {
             pages: vec![0; 0x1100],
-            slots: vec![0; 256],
-            pair_bits: Vec::new(),
-            pair_shift: 32,
+            slots: vec![[0; 2]; 256],
+            pair_bits: vec![0],
             pair_keys: Vec::new(),
             pair_nodes: Vec::new(),
             pair_mask: 0,
@@ -381,11 +384,6 @@ impl Matcher {
             .filter(|&i| m.nodes[i + 1].len > 0)
             .count();
         m.few_phrases = with_phrases * 8 < root.len as usize;
-        let bits = (pairs.max(64) * 8)
-            .next_power_of_two()
-            .clamp(1 << 10, 1 << 21);
-        m.pair_shift = 32 - bits.trailing_zeros();
-        m.pair_bits = vec![0; bits / 64];
         let table = (pairs * 2).next_power_of_two().max(16);
         m.pair_keys = vec![u64::MAX; table];
         m.pair_nodes = vec![0; table];
@@ -398,7 +396,7 @@ impl Matcher {
                 let next = u16::try_from(m.slots.len() / 256)
                     .map_err(|_| corrupt("too many pages".to_owned()))?;
                 m.pages[page] = next;
-                m.slots.resize(m.slots.len() + 256, 0);
+                m.slots.resize(m.slots.len() + 256, [0; 2]);
             }
             let n = m.nodes[node as usize];
             let mut slot = u64::from(node) << SLOT_NODE_SHIFT;
@@ -414,11 +412,20 @@ impl Matcher {
             if n.len > 0 {
                 slot |= SLOT_PHRASES;
             }
-            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = slot;
+            // About 16 filter bits per second character: a few per cent false positives.
+            let mut filter = 0;
+            if n.len > 0 {
+                let words = (n.len as usize).div_ceil(4).next_power_of_two();
+                let offset = u32::try_from(m.pair_bits.len())
+                    .map_err(|_| corrupt("filter too large".to_owned()))?;
+                m.pair_bits.resize(m.pair_bits.len() + words, 0);
+                filter = u64::from(offset) | u64::from(words.trailing_zeros()) << 32;
+            }
+            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = [slot, filter];
             for j in n.start..n.start + n.len {
                 let c2 = m.child_chars[j as usize];
-                let h = m.pair_hash(c, c2);
-                m.pair_bits[h >> 6] |= 1 << (h & 63);
+                let (word, mask) = filter_bits(filter, c2);
+                m.pair_bits[word] |= mask;
                 let key = u64::from(c) << 32 | u64::from(c2);
                 let mut at = pair_slot(key) & m.pair_mask;
                 while m.pair_keys[at] != u64::MAX {
@@ -448,7 +455,7 @@ impl Matcher {
     }
 
     #[inline(always)]
-    fn root(&self, c: u32) -> u64 {
+    fn root(&self, c: u32) -> [u64; 2] {
         let page = self.pages[(c >> 8) as usize] as usize;
         self.slots[page << 8 | (c & 0xff) as usize]
     }
@@ -474,17 +481,12 @@ impl Matcher {
         &self.values[start..self.value_ends[id] as usize]
     }
 
+    /// Whether some key of two or more characters may begin with the first character
+    /// whose filter is `filter` followed by `c2` (no false negatives).
     #[inline(always)]
-    fn pair_hash(&self, c1: u32, c2: u32) -> usize {
-        let h =
-            (c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE3D);
-        (h >> self.pair_shift) as usize
-    }
-
-    #[inline(always)]
-    fn pair_maybe(&self, c1: u32, c2: u32) -> bool {
-        let h = self.pair_hash(c1, c2);
-        self.pair_bits[h >> 6] >> (h & 63) & 1 != 0
+    fn pair_maybe(&self, filter: u64, c2: u32) -> bool {
+        let (word, mask) = filter_bits(filter, c2);
+        self.pair_bits.get(word).is_some_and(|&w| w & mask == mask)
     }
 
     /// The node of the two-character prefix `c1 c2`, or 0.
@@ -516,15 +518,16 @@ impl Matcher {
     /// `limit`: its length in bytes and replacement.
     #[inline(always)]
     fn match_at(&self, b: &[u8], i: usize, c: u32, l: usize, limit: u32) -> Option<(usize, Hit)> {
-        let slot = self.root(c);
+        let [slot, filter] = self.root(c);
         if slot == 0 {
             return None;
         }
-        self.match_slot(b, i, c, l, slot, limit)
+        self.match_slot(b, i, c, l, slot, filter, limit)
     }
 
     /// [`Matcher::match_at`] once the slot of `c` is known to be non-zero.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn match_slot(
         &self,
         b: &[u8],
@@ -532,12 +535,13 @@ impl Matcher {
         c: u32,
         l: usize,
         slot: u64,
+        filter: u64,
         limit: u32,
     ) -> Option<(usize, Hit)> {
         let node = (slot >> SLOT_NODE_SHIFT) as u32;
         if slot & SLOT_PHRASES != 0 && i + l < b.len() {
             let (c2, l2) = decode(b, i + l);
-            if self.pair_maybe(c, c2) {
+            if self.pair_maybe(filter, c2) {
                 let second = self.pair_node(c, c2);
                 if second != 0 {
                     return self
@@ -672,7 +676,7 @@ impl Matcher {
                 cur = decode(b, i);
                 continue;
             }
-            let slot = self.root(c);
+            let [slot, filter] = self.root(c);
             // The answer when no longer key applies: the character's one-character value, or
             // the character itself (slots carry it when the character is no key alone).
             let ch = if slot == 0 {
@@ -686,9 +690,9 @@ impl Matcher {
             // Where few characters begin phrases (t2s) a branch skips the filter well; where
             // most do (s2t) always probing it avoids mispredicting that branch.
             let phrase = if FEW_PHRASES {
-                slot & SLOT_PHRASES != 0 && self.pair_maybe(c, c2)
+                slot & SLOT_PHRASES != 0 && self.pair_maybe(filter, c2)
             } else {
-                (slot & SLOT_PHRASES != 0) & self.pair_maybe(c, c2)
+                self.pair_maybe(filter, c2)
             };
             let slow = phrase | (slot & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
             if !slow {
@@ -814,6 +818,17 @@ impl Matcher {
             emit(&text[run..]);
         }
     }
+}
+
+/// The word of `pair_bits` and the two bits in it that stand for `c2` in the filter
+/// `filter` (word offset in bits 0..32, log2 of the word count in bits 32..).
+#[inline(always)]
+fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
+    let h = c2.wrapping_mul(0x9E37_79B1);
+    let h = (h ^ h >> 15).wrapping_mul(0x85EB_CA77);
+    let words = (1u32 << ((filter >> 32) & 31)) - 1;
+    let word = (filter as u32 as usize) + (h & words) as usize;
+    (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
 }
 
 #[inline(always)]
