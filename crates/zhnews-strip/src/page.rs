@@ -15,7 +15,7 @@ pub(crate) fn strip_html(
     tracing: bool,
 ) -> Traced {
     let tree = html::parse(input, options.max_depth);
-    let (meta, late_time) = page_meta(&tree);
+    let (meta, late_time, modified) = page_meta(&tree);
     let profile: Option<&'static Profile> = match forced {
         Some(Forced::Html(p)) => Some(p),
         Some(Forced::Text(_)) => None,
@@ -33,6 +33,9 @@ pub(crate) fn strip_html(
     let site_title = engine.title_is_site_name();
     let mut traced = engine.finish();
     let m = &mut traced.stripped.meta;
+    if m.published.is_none() {
+        m.published = modified;
+    }
     if site_title {
         // the page named only the site where the headline should be
         m.title = None;
@@ -79,9 +82,10 @@ fn site_from_head(t: &str) -> Option<String> {
 
 /// The page's `<meta>` values, and whether its time is only a late
 /// (edition) time that a visible header time replaces.
-fn page_meta(tree: &Tree) -> (Meta, bool) {
+fn page_meta(tree: &Tree) -> (Meta, bool, Option<String>) {
     let mut m = Meta::default();
     let mut late_time = false;
+    let mut modified = None;
     for (k, v) in &tree.head.metas {
         let v = clean(v);
         if v.is_empty() {
@@ -111,6 +115,10 @@ fn page_meta(tree: &Tree) -> (Meta, bool) {
                 m.published.get_or_insert(v);
                 late_time = true;
             }
+            // a last resort when the page states no publication time at all
+            "dateupdate" | "datemodified" | "article:modified_time" | "og:updated_time" => {
+                modified.get_or_insert(v);
+            }
             "description" | "og:description" => {
                 m.description.get_or_insert(v);
             }
@@ -136,7 +144,7 @@ fn page_meta(tree: &Tree) -> (Meta, bool) {
     if m.url.is_none() {
         m.url = tree.head.canonical.clone();
     }
-    (m, late_time)
+    (m, late_time, modified)
 }
 
 fn detect_profile(

@@ -310,3 +310,27 @@ fn site_name_is_not_a_headline() {
     let s = strip(page, &Options::default()).expect("strip");
     assert_eq!(s.meta.title.as_deref(), Some("河畔新桥正式通车"));
 }
+
+#[test]
+fn modified_time_only_when_no_publication_time() {
+    let body = "<div class=\"text\">\
+        <p>　　3月2日上午，河畔新桥正式通车，全长一千二百米，双向六车道，市民纷纷前来参观。</p>\
+        <p>　　新桥由市交通集团负责建设，历时两年完工，通车后两岸车程由四十分钟缩短到十分钟。</p>\
+        </div></body></html>";
+    let only = format!(
+        "<!DOCTYPE html><html><head><title>河畔新桥通车</title>\
+         <meta itemprop=\"dateModified\" content=\"2024-03-02 12:00:57\"></head><body>{body}"
+    );
+    let s = strip(&only, &Options::default()).expect("strip");
+    assert_eq!(s.meta.published.as_deref(), Some("2024-03-02 12:00:57"));
+    let both = format!(
+        "<!DOCTYPE html><html><head><title>河畔新桥通车</title>\
+         <meta itemprop=\"dateModified\" content=\"2024-03-05 08:00:00\">\
+         <meta property=\"article:published_time\" content=\"2024-03-02T10:15:00+08:00\"></head><body>{body}"
+    );
+    let s = strip(&both, &Options::default()).expect("strip");
+    assert_eq!(
+        s.meta.published.as_deref(),
+        Some("2024-03-02T10:15:00+08:00")
+    );
+}
