@@ -16,7 +16,12 @@ fn main() -> ExitCode {
         let body = skip_front_matter(&text);
         match zhnews_strip::strip(body, &zhnews_strip::Options::default()) {
             Ok(s) if summary => {
-                let paras: Vec<String> = s.blocks.iter().filter(|b| matches!(b, zhnews_strip::Block::Paragraph(_))).map(|b| b.text()).collect();
+                let paras: Vec<String> = s
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b, zhnews_strip::Block::Paragraph(_)))
+                    .map(|b| b.text())
+                    .collect();
                 let cut = |t: &str| t.chars().take(30).collect::<String>();
                 println!(
                     "== {path} [{}] profile {:?}\n   title {:?}\n   time {:?} outlet {:?} editors {:?} authors {:?}\n   blocks {} paras {} chars {} related {} removed {}\n   first {:?}\n   last  {:?}",
