@@ -29,6 +29,8 @@ const SLOT_PHRASES: u64 = 1 << 28;
 const SLOT_MULTI: u64 = 1 << 29;
 /// Bits 32..64: the trie node of the character.
 const SLOT_NODE_SHIFT: u32 = 32;
+/// In a `pairs` entry: the two-character prefix is a key itself.
+const PAIR_HAS_VALUE: u64 = 1 << 32;
 /// Accepts every priority: plain conversion stages.
 pub(crate) const ANY_PRIORITY: u32 = u32::MAX;
 
@@ -68,8 +70,11 @@ pub(crate) struct Matcher {
     pair_bits: Vec<u64>,
     /// Open-addressing table (first, second character) -> node of the two-character prefix:
     /// replaces a binary search among the many children of common first characters.
-    pair_keys: Vec<u64>,
-    pair_nodes: Vec<u32>,
+    /// Each entry: the pair (`first << 32 | second`, `u64::MAX` when free), the node of the
+    /// two-character prefix with `PAIR_HAS_VALUE` when that prefix is a key itself, and a
+    /// 64-bit filter of the characters that may follow it: most two-character prefixes in
+    /// running text are neither a key nor continued, which this answers in one entry.
+    pairs: Vec<[u64; 3]>,
     pair_mask: usize,
     /// Whether fewer than one in eight first characters begins a longer key.
     few_phrases: bool,
@@ -361,8 +366,7 @@ impl Matcher {
             pages: vec![0; 0x1100],
             slots: vec![[0; 2]; 256],
             pair_bits: vec![0],
-            pair_keys: Vec::new(),
-            pair_nodes: Vec::new(),
+            pairs: Vec::new(),
             pair_mask: 0,
             few_phrases: true,
             value_char,
@@ -385,8 +389,7 @@ impl Matcher {
             .count();
         m.few_phrases = with_phrases * 8 < root.len as usize;
         let table = (pairs * 2).next_power_of_two().max(16);
-        m.pair_keys = vec![u64::MAX; table];
-        m.pair_nodes = vec![0; table];
+        m.pairs = vec![[u64::MAX, 0, 0]; table];
         m.pair_mask = table - 1;
         let mut leads = Vec::new();
         for i in root_children {
@@ -428,11 +431,19 @@ impl Matcher {
                 m.pair_bits[word] |= mask;
                 let key = u64::from(c) << 32 | u64::from(c2);
                 let mut at = pair_slot(key) & m.pair_mask;
-                while m.pair_keys[at] != u64::MAX {
+                while m.pairs[at][0] != u64::MAX {
                     at = (at + 1) & m.pair_mask;
                 }
-                m.pair_keys[at] = key;
-                m.pair_nodes[at] = j + 1;
+                let second = m.nodes[j as usize + 1];
+                let mut info = u64::from(j + 1);
+                if second.value != NO_VALUE {
+                    info |= PAIR_HAS_VALUE;
+                }
+                let mut third = 0u64;
+                for k in second.start..second.start + second.len {
+                    third |= third_bit(m.child_chars[k as usize]);
+                }
+                m.pairs[at] = [key, info, third];
             }
             if c < 0x80 {
                 m.ascii_start[c as usize] = true;
@@ -492,15 +503,23 @@ impl Matcher {
     /// The node of the two-character prefix `c1 c2`, or 0.
     #[inline(always)]
     fn pair_node(&self, c1: u32, c2: u32) -> u32 {
+        self.pair_entry(c1, c2)[1] as u32
+    }
+
+    /// The entry of `pairs` for the two-character prefix `c1 c2`, or an empty one (node 0,
+    /// nothing follows).
+    #[inline(always)]
+    fn pair_entry(&self, c1: u32, c2: u32) -> [u64; 3] {
         let key = u64::from(c1) << 32 | u64::from(c2);
         let mut at = pair_slot(key) & self.pair_mask;
         loop {
-            let k = self.pair_keys[at];
+            let e = self.pairs[at];
+            let k = e[0];
             if k == key {
-                return self.pair_nodes[at];
+                return e;
             }
             if k == u64::MAX {
-                return 0;
+                return [u64::MAX, 0, 0];
             }
             at = (at + 1) & self.pair_mask;
         }
@@ -704,8 +723,14 @@ impl Matcher {
                 continue;
             }
             if phrase {
-                let second = self.pair_node(c, c2);
-                if second != 0 {
+                let [_, info, third] = self.pair_entry(c, c2);
+                let second = info as u32;
+                // Most prefixes met in running text are no key and not continued by the
+                // next character: the entry tells that without walking the trie.
+                if second != 0
+                    && (info & PAIR_HAS_VALUE != 0
+                        || third & third_bit(decode(b, i + l + l2).0) != 0)
+                {
                     let node = (slot >> SLOT_NODE_SHIFT) as u32;
                     if let Some((len, vid)) =
                         self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
@@ -829,6 +854,12 @@ fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
     let words = (1u32 << ((filter >> 32) & 31)) - 1;
     let word = (filter as u32 as usize) + (h & words) as usize;
     (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
+}
+
+/// The bit that stands for `c` in the filter of characters following a two-character prefix.
+#[inline(always)]
+fn third_bit(c: u32) -> u64 {
+    1 << (c.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 #[inline(always)]
