@@ -871,6 +871,19 @@ fn pair_slot(key: u64) -> usize {
 /// (Slice patterns keep it to one length check per form.)
 #[inline(always)]
 fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    // Three-byte characters (all of the common Han characters) first, with one check.
+    if let Some(&[x, y, z]) = b.get(i..i.wrapping_add(3)) {
+        if x & 0xF0 == 0xE0 {
+            let c = (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F);
+            return (c, 3);
+        }
+    }
+    decode_any(b, i)
+}
+
+/// [`decode`] of any character.
+#[inline(always)]
+fn decode_any(b: &[u8], i: usize) -> (u32, usize) {
     match *b.get(i..).unwrap_or(&[]) {
         [x, ..] if x < 0x80 => (x as u32, 1),
         [x, y, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (y as u32 & 0x3F), 2),
