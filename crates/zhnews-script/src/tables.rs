@@ -422,7 +422,7 @@ impl Matcher {
                 let offset = u32::try_from(m.pair_bits.len())
                     .map_err(|_| corrupt("filter too large".to_owned()))?;
                 m.pair_bits.resize(m.pair_bits.len() + words, 0);
-                filter = u64::from(offset) | u64::from(words.trailing_zeros()) << 32;
+                filter = u64::from(offset) | ((words as u64) - 1) << 32;
             }
             m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = [slot, filter];
             for j in n.start..n.start + n.len {
@@ -846,13 +846,13 @@ impl Matcher {
 }
 
 /// The word of `pair_bits` and the two bits in it that stand for `c2` in the filter
-/// `filter` (word offset in bits 0..32, log2 of the word count in bits 32..).
+/// `filter` (word offset in bits 0..32, the word count less one, a power of two less one,
+/// in bits 32..).
 #[inline(always)]
 fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
     let h = c2.wrapping_mul(0x9E37_79B1);
     let h = (h ^ h >> 15).wrapping_mul(0x85EB_CA77);
-    let words = (1u32 << ((filter >> 32) & 31)) - 1;
-    let word = (filter as u32 as usize) + (h & words) as usize;
+    let word = (filter as u32 as usize) + (h & (filter >> 32) as u32) as usize;
     (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
 }
 
