@@ -683,6 +683,9 @@ impl Matcher {
         // The character at `i`, decoded once: the look-ahead of one step is the current
         // character of the next.
         let mut cur = decode(b, 0);
+        // ... and its slot, looked up one step ahead so that the load is under way while
+        // the branches of the step before resolve.
+        let mut cur_slot = self.root(cur.0);
         while i < b.len() {
             let (c, l) = cur;
             if c < 0x80 && !self.ascii_start[c as usize] {
@@ -693,9 +696,10 @@ impl Matcher {
                 }
                 out.push_str(&text[start..i]);
                 cur = decode(b, i);
+                cur_slot = self.root(cur.0);
                 continue;
             }
-            let [slot, filter] = self.root(c);
+            let [slot, filter] = cur_slot;
             // The answer when no longer key applies: the character's one-character value, or
             // the character itself (slots carry it when the character is no key alone).
             let ch = if slot == 0 {
@@ -706,6 +710,7 @@ impl Matcher {
             // Computed without branching on the slot: whether a longer key may start here.
             let next = decode(b, i + l);
             let (c2, l2) = next;
+            let next_slot = self.root(c2);
             // Where few characters begin phrases (t2s) a branch skips the filter well; where
             // most do (s2t) always probing it avoids mispredicting that branch.
             let phrase = if FEW_PHRASES {
@@ -720,6 +725,7 @@ impl Matcher {
                 }
                 i += l;
                 cur = next;
+                cur_slot = next_slot;
                 continue;
             }
             if phrase {
@@ -741,6 +747,7 @@ impl Matcher {
                         }
                         i += len;
                         cur = decode(b, i);
+                        cur_slot = self.root(cur.0);
                         continue;
                     }
                 }
@@ -755,12 +762,14 @@ impl Matcher {
                 }
                 i += l;
                 cur = next;
+                cur_slot = next_slot;
                 continue;
             }
             let n = unmatched_len(b, i, c, l);
             out.push_str(&text[i..i + n]);
             i += n;
             cur = decode(b, i);
+            cur_slot = self.root(cur.0);
         }
     }
 
