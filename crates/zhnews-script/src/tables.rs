@@ -90,6 +90,11 @@ pub(crate) struct Matcher {
     /// UTF-8 lead bytes of every key's first character, when there are at most three:
     /// lets a stage that rarely applies (normalization) skip ahead with `memchr`.
     leads: Option<Vec<u8>>,
+    /// For those stages, up to three (lead byte, lowest second byte, span) ranges that hold
+    /// the first two bytes of every key's first character, when there are so few (the
+    /// compatibility ideographs are two): text none of whose byte pairs falls in them is
+    /// left alone, which a vectorised scan tells at close to memory speed.
+    pair_ranges: Option<[(u8, u8, u8); 3]>,
 }
 
 /// What a config runs: normalization stages, then segmentation and the chain per segment.
@@ -376,6 +381,7 @@ impl Matcher {
             values,
             ascii_start: [false; 128],
             leads: None,
+            pair_ranges: None,
         };
         let root = m.nodes[0];
         let root_children = root.start as usize..(root.start + root.len) as usize;
@@ -392,6 +398,8 @@ impl Matcher {
         m.pairs = vec![[u64::MAX, 0, 0]; table];
         m.pair_mask = table - 1;
         let mut leads = Vec::new();
+        // (lead, second byte) of every key's first character; None once one is ASCII.
+        let mut firsts: Option<Vec<(u8, u8)>> = Some(Vec::new());
         for i in root_children {
             let (c, node) = (m.child_chars[i], i as u32 + 1);
             let page = (c >> 8) as usize;
@@ -449,7 +457,12 @@ impl Matcher {
                 m.ascii_start[c as usize] = true;
             }
             let mut buf = [0u8; 4];
-            let lead = char::from_u32(c).map_or(0, |ch| ch.encode_utf8(&mut buf).as_bytes()[0]);
+            let utf8 = char::from_u32(c).map_or(&[][..], |ch| ch.encode_utf8(&mut buf).as_bytes());
+            let lead = utf8.first().copied().unwrap_or(0);
+            match (utf8, firsts.as_mut()) {
+                (&[x, y, ..], Some(f)) => f.push((x, y)),
+                _ => firsts = None,
+            }
             if !leads.contains(&lead) {
                 leads.push(lead);
             }
@@ -461,6 +474,33 @@ impl Matcher {
         }
         if leads.len() <= 3 {
             m.leads = Some(leads);
+            if let Some(mut f) = firsts {
+                f.sort_unstable();
+                f.dedup();
+                // Never a UTF-8 byte: the unused ranges match nothing.
+                let mut ranges = [(0xFF, 0, 0); 3];
+                let mut n = 0usize;
+                for (x, y) in f {
+                    match n.checked_sub(1).map(|k| &mut ranges[k]) {
+                        Some(r)
+                            if r.0 == x && u16::from(r.1) + u16::from(r.2) + 1 == u16::from(y) =>
+                        {
+                            r.2 += 1;
+                        }
+                        _ if n < 3 => {
+                            ranges[n] = (x, y, 0);
+                            n += 1;
+                        }
+                        _ => {
+                            n = 4;
+                            break;
+                        }
+                    }
+                }
+                if n <= 3 {
+                    m.pair_ranges = Some(ranges);
+                }
+            }
         }
         Ok(m)
     }
@@ -805,6 +845,11 @@ impl Matcher {
     /// Whether this stage would change `text` at all (cheap for rarely-matching stages).
     pub(crate) fn touches(&self, text: &str) -> bool {
         let b = text.as_bytes();
+        if let Some(ranges) = &self.pair_ranges {
+            if !any_pair_in(b, ranges) {
+                return false;
+            }
+        }
         let mut i = self.first_candidate(b, 0);
         while i < b.len() {
             let x = b[i];
@@ -863,6 +908,37 @@ fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
     let h = (h ^ h >> 15).wrapping_mul(0x85EB_CA77);
     let word = (filter as u32 as usize) + (h & (filter >> 32) as u32) as usize;
     (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
+}
+
+/// Whether some two consecutive bytes of `b` fall in one of the (lead, lowest second byte,
+/// span) ranges. Chunks of fixed size without early exit, so that the compiler vectorises
+/// the comparison.
+fn any_pair_in(b: &[u8], ranges: &[(u8, u8, u8); 3]) -> bool {
+    const CHUNK: usize = 64;
+    let [(l0, a0, s0), (l1, a1, s1), (l2, a2, s2)] = *ranges;
+    let pair = |p: u8, q: u8| {
+        u8::from(p == l0) & u8::from(q.wrapping_sub(a0) <= s0)
+            | u8::from(p == l1) & u8::from(q.wrapping_sub(a1) <= s1)
+            | u8::from(p == l2) & u8::from(q.wrapping_sub(a2) <= s2)
+    };
+    let mut start = 0;
+    while let Some(w) = b
+        .get(start..start + CHUNK + 1)
+        .and_then(|w| <&[u8; CHUNK + 1]>::try_from(w).ok())
+    {
+        let mut hit = 0u8;
+        for k in 0..CHUNK {
+            hit |= pair(w[k], w[k + 1]);
+        }
+        if hit != 0 {
+            return true;
+        }
+        start += CHUNK;
+    }
+    let tail = b.get(start..).unwrap_or(&[]);
+    tail.iter()
+        .zip(tail.iter().skip(1))
+        .any(|(&p, &q)| pair(p, q) != 0)
 }
 
 /// The bit that stands for `c` in the filter of characters following a two-character prefix.
@@ -946,4 +1022,30 @@ fn ids_len(b: &[u8], i: usize, depth: usize, points: &mut usize) -> Option<usize
         off += ids_len(b, i + off, depth - 1, points)?;
     }
     Some(off)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_scan_finds_a_pair_anywhere_and_nothing_else() {
+        // U+F900 (a compatibility ideograph) is EF A4 80; U+FF0C (full-width comma) is
+        // EF BC 8C and shares only the lead byte.
+        let ranges = [(0xEF, 0xA4, 7), (0xF0, 0xAF, 0), (0xFF, 0, 0)];
+        let plain = "新闻，报道。".repeat(40);
+        assert!(!any_pair_in(plain.as_bytes(), &ranges));
+        for at in [0, 21, 63, 64, 65, 127, plain.len()] {
+            let mut text = plain.clone();
+            // Insert at a character boundary at or before `at`.
+            let at = (0..=at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            text.insert(at, '\u{F900}');
+            assert!(any_pair_in(text.as_bytes(), &ranges), "missed at {at}");
+        }
+        assert!(!any_pair_in(b"", &ranges));
+        assert!(any_pair_in("\u{2F800}".as_bytes(), &ranges));
+    }
 }
