@@ -394,7 +394,7 @@ impl Matcher {
             .filter(|&i| m.nodes[i + 1].len > 0)
             .count();
         m.few_phrases = with_phrases * 8 < root.len as usize;
-        let table = (pairs * 2).next_power_of_two().max(16);
+        let table = (pairs + pairs / 2).next_power_of_two().max(16);
         m.pairs = vec![[u64::MAX, 0, 0]; table];
         m.pair_mask = table - 1;
         let mut leads = Vec::new();
