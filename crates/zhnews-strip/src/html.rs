@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 
+use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -28,7 +29,8 @@ pub(crate) enum NodeKind {
 
 #[derive(Debug, Default)]
 pub(crate) struct Element {
-    pub name: String,
+    /// Interned, so the common tag names cost no allocation per element.
+    pub name: LocalName,
     /// A block-level element (its start and end break the text flow).
     pub block: bool,
     pub id: Option<String>,
@@ -263,7 +265,7 @@ impl Builder {
         Builder {
             nodes: vec![Node {
                 kind: NodeKind::Element(Box::new(Element {
-                    name: "#root".into(),
+                    name: LocalName::from("#root"),
                     ..Element::default()
                 })),
                 parent: 0,
@@ -339,7 +341,7 @@ impl Builder {
             i -= 1;
             let n = self.stack[i];
             let nm = match &self.nodes[n].kind {
-                NodeKind::Element(e) => e.name.as_str(),
+                NodeKind::Element(e) => &*e.name,
                 _ => "",
             };
             if nm == name {
@@ -406,7 +408,7 @@ impl Builder {
             _ => {}
         }
         let mut el = Element {
-            name: name.to_string(),
+            name: tag.name.clone(),
             block: is_block(name),
             ..Element::default()
         };
@@ -453,7 +455,7 @@ impl Builder {
         }
         if name == "br" {
             self.add(NodeKind::Element(Box::new(Element {
-                name: "br".into(),
+                name: LocalName::from("br"),
                 ..Element::default()
             })));
             return;

@@ -235,7 +235,7 @@ fn weights(tree: &Tree) -> Weights {
             }
         }
         if let Some(e) = tree.element(id) {
-            if e.name == "a" {
+            if &*e.name == "a" {
                 link[id] = text[id];
             }
         }
@@ -253,7 +253,7 @@ fn in_link(tree: &Tree, mut id: NodeId) -> bool {
             return false;
         }
         match tree.element(id) {
-            Some(e) if e.name == "a" => return true,
+            Some(e) if &*e.name == "a" => return true,
             Some(e) if e.block => return false,
             _ => {}
         }
@@ -275,7 +275,7 @@ fn subtree_weight(tree: &Tree, id: NodeId) -> (u32, u32) {
                 }
             }
             NodeKind::Element(e) => {
-                let a = in_a || e.name == "a";
+                let a = in_a || &*e.name == "a";
                 stack.extend(tree.nodes[n].children.iter().map(|&c| (c, a)));
             }
             NodeKind::Marker(_) => {}
@@ -323,7 +323,7 @@ fn density(tree: &Tree, w: &Weights) -> NodeId {
         if len == 0 || in_link(tree, id) {
             continue;
         }
-        if len >= 10 && crate::rules::is_copyright(&crate::fold::Folded::new(s)) {
+        if len >= 10 && crate::rules::is_copyright_text(s) {
             continue;
         }
         let mut p = tree.nodes[id].parent;
@@ -513,7 +513,7 @@ impl Walker<'_> {
             }
             "li" => {
                 let pid = self.tree.nodes[id].parent;
-                let ordered = self.tree.element(pid).is_some_and(|p| p.name == "ol");
+                let ordered = self.tree.element(pid).is_some_and(|p| &*p.name == "ol");
                 PieceKind::ListItem {
                     ordered,
                     group: pid,
@@ -542,7 +542,11 @@ impl Walker<'_> {
             _ => c.kind.clone(),
         };
         if let Some(cl) = e.class.as_deref() {
-            let low = cl.to_ascii_lowercase();
+            let low: std::borrow::Cow<'_, str> = if cl.bytes().any(|b| b.is_ascii_uppercase()) {
+                cl.to_ascii_lowercase().into()
+            } else {
+                cl.into()
+            };
             if CAPTION_CLASSES.iter().any(|k| {
                 low.split_ascii_whitespace().any(|w| {
                     w == *k
@@ -705,9 +709,12 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
                 continue;
             }
         };
-        let parent = ctxs.last().cloned().unwrap_or_else(|| ctxs[0].clone());
+        // ctxs always holds the root context, so this borrow never clones
+        let Some(parent) = ctxs.last() else {
+            continue;
+        };
         match &tree.nodes[id].kind {
-            NodeKind::Text(s) => w.text(s, &parent),
+            NodeKind::Text(s) => w.text(s, parent),
             NodeKind::Marker(s) => {
                 w.flush();
                 let mut p = Piece::new(PieceKind::Marker, s.clone());
@@ -723,7 +730,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
             }
             NodeKind::Element(e) => {
                 let name = e.name.as_str();
-                let ctx = w.enter(id, e, &parent);
+                let ctx = w.enter(id, e, parent);
                 // a change of region (a byline span, a dropped widget) ends the text run
                 let block = e.block || ctx.region != parent.region || id == container;
                 if block || name == "img" {

@@ -495,12 +495,25 @@ fn original_title_note(line: &str) -> Option<String> {
     (!inner.is_empty() && inner.chars().count() <= 80).then(|| clean(inner))
 }
 
+/// [`is_copyright`] of raw text, without folding text too long to qualify.
+pub(crate) fn is_copyright_text(s: &str) -> bool {
+    let visible = s
+        .chars()
+        .filter(|&c| !(c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
+        .take(COPYRIGHT_MAX + 1)
+        .count();
+    visible > 0 && visible <= COPYRIGHT_MAX && is_copyright(&Folded::new(s))
+}
+
+/// Longer lines are prose that mentions copyright, not a notice.
+const COPYRIGHT_MAX: usize = 220;
+
 pub(crate) fn is_copyright(f: &Folded) -> bool {
     let n = f.len();
-    if n > 0 && n <= 220 && (f.starts_with("声明:") || f.starts_with("免责声明")) {
+    if n > 0 && n <= COPYRIGHT_MAX && (f.starts_with("声明:") || f.starts_with("免责声明")) {
         return true;
     }
-    n > 0 && n <= 220 && {
+    n > 0 && n <= COPYRIGHT_MAX && {
         let s = f.as_string();
         COPYRIGHT.iter().any(|w| s.contains(w))
     }

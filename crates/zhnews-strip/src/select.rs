@@ -160,7 +160,7 @@ impl Compiled {
     }
 
     fn matches(&self, el: &Element, classes: &[&str]) -> bool {
-        self.tag.as_deref().is_none_or(|t| t == el.name)
+        self.tag.as_deref().is_none_or(|t| t == &*el.name)
             && self
                 .id
                 .as_deref()
