@@ -557,17 +557,33 @@ impl TokenSink for TextSink {
     }
 }
 
-struct Sink {
+struct Sink<'q> {
     b: RefCell<Builder>,
+    /// The tokenizer's input, so raw text that is thrown away can be jumped over.
+    q: &'q BufferQueue,
 }
 
-impl TokenSink for Sink {
+impl TokenSink for Sink<'_> {
     type Handle = ();
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut b = self.b.borrow_mut();
         match token {
             Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => return b.start(tag),
+                TagKind::StartTag => {
+                    let result = b.start(tag);
+                    if let TokenSinkResult::RawData(
+                        kind @ (RawKind::Rawtext | RawKind::ScriptData),
+                    ) = result
+                    {
+                        if let Some(name) = &b.skipping {
+                            if skip_raw(self.q, name, matches!(kind, RawKind::ScriptData)) {
+                                // the end tag is next: the data state reads it as well
+                                return TokenSinkResult::Continue;
+                            }
+                        }
+                    }
+                    return result;
+                }
                 TagKind::EndTag => b.end(tag),
             },
             Token::CharacterTokens(t) => b.text(&t),
@@ -578,13 +594,57 @@ impl TokenSink for Sink {
     }
 }
 
-pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
-    let sink = Sink {
-        b: RefCell::new(Builder::new(max_depth)),
+/// Moves the input past the raw text of a skipped element (style, script…)
+/// up to its end tag, so the tokenizer does not walk text that is thrown
+/// away. Leaves the input alone, and the tokenizer's raw text state in charge,
+/// when the end tag is not in the front chunk or, in a script, an HTML
+/// comment opener could move where it ends (the spec's escaped states).
+fn skip_raw(q: &BufferQueue, name: &str, script: bool) -> bool {
+    let Some(mut front) = q.peek_front_chunk_mut() else {
+        return false;
     };
-    let tok = Tokenizer::new(sink, TokenizerOpts::default());
+    let Some(end) = raw_end(&front, name) else {
+        return false;
+    };
+    if script && front[..end].contains("<!--") {
+        return false;
+    }
+    let Ok(n) = u32::try_from(end) else {
+        return false;
+    };
+    front.pop_front(n);
+    true
+}
+
+/// Byte offset of the first `</name` (ASCII case-insensitive) that the raw
+/// text states take for the end tag: followed by whitespace, `/` or `>`.
+fn raw_end(s: &str, name: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s.get(from..).and_then(|t| t.find("</")).map(|i| i + from) {
+        let rest = &b[i + 2..];
+        if rest.len() > name.len()
+            && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && matches!(
+                rest[name.len()],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+            )
+        {
+            return Some(i);
+        }
+        from = i + 2;
+    }
+    None
+}
+
+pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
     let q = BufferQueue::default();
     q.push_back(StrTendril::from_slice(input));
+    let sink = Sink {
+        b: RefCell::new(Builder::new(max_depth)),
+        q: &q,
+    };
+    let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tok.feed(&q);
     tok.end();
     let b = tok.sink.b.into_inner();
@@ -619,6 +679,26 @@ mod tests {
             64,
         );
         assert_eq!(texts(&t), "甲&乙丙");
+    }
+
+    #[test]
+    fn raw_text_is_jumped_to_its_end_tag() {
+        assert_eq!(raw_end("a{}</stylex></STYLE >", "style"), Some(12));
+        assert_eq!(raw_end("a{}</style", "style"), None);
+        let t = parse(
+            "<style>p{}</stylex><p>x</p></STYLE\n><p>甲</p><script>if(a</b){}</script ><p>乙</p>",
+            64,
+        );
+        assert_eq!(texts(&t), "甲乙");
+    }
+
+    #[test]
+    fn escaped_script_ends_where_the_tokenizer_says() {
+        let t = parse(
+            "<script><!--<script>x</script><p>不见</p>--></script><p>丙</p>",
+            64,
+        );
+        assert_eq!(texts(&t), "丙");
     }
 
     #[test]
