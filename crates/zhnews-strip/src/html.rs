@@ -35,14 +35,14 @@ pub(crate) struct Element {
     pub block: bool,
     pub id: Option<String>,
     pub class: Option<String>,
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(LocalName, String)>,
 }
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == name)
+            .find(|(k, _)| &**k == name)
             .map(|(_, v)| v.as_str())
     }
     pub fn has_class(&self, c: &str) -> bool {
@@ -417,7 +417,7 @@ impl Builder {
             match k {
                 "id" => el.id = Some(a.value.to_string()),
                 "class" => el.class = Some(a.value.to_string()),
-                _ if is_kept_attr(k) => el.attrs.push((k.to_string(), a.value.to_string())),
+                _ if is_kept_attr(k) => el.attrs.push((a.name.local.clone(), a.value.to_string())),
                 _ => {}
             }
         }

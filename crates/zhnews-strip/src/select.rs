@@ -98,7 +98,7 @@ mod tests {
             class: class.map(Into::into),
             attrs: attrs
                 .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .map(|(a, b)| ((*a).into(), b.to_string()))
                 .collect(),
         }
     }
