@@ -38,8 +38,10 @@ pub use article::{
     Article, DateRecord, ImageRecord, RelatedRecord, SCHEMA_VERSION, ScriptRecord, StrippedRecord,
     TranslationRecord,
 };
-pub use options::{Options, OutputScript, china_offset, parse_offset};
+pub use options::{Options, OutputScript, parse_offset};
 pub use pipeline::Input;
+/// +08:00, China Standard Time: the default offset (fixed; China has kept no summer time since 1991).
+pub use zhnews_date::china_offset;
 
 pub use zhnews_date as date;
 pub use zhnews_encoding as encoding;

@@ -1,8 +1,9 @@
 //! Options of the pipeline.
 
-use chrono::FixedOffset;
+use chrono::{FixedOffset, Offset};
 use std::fmt;
 use std::str::FromStr;
+use zhnews_date::china_offset;
 
 /// The script the record's Chinese text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,17 +109,9 @@ impl Options {
     }
 }
 
-/// +08:00, China Standard Time.
-pub fn china_offset() -> FixedOffset {
-    // 8 * 3600 is within ±24 h, so east_opt cannot fail; fall back to UTC rather than panic.
-    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).unwrap_or(utc()))
-}
-
 fn utc() -> FixedOffset {
     chrono::Utc.fix()
 }
-
-use chrono::Offset;
 
 /// Parses an offset written `+08:00`, `+0800`, `-05:00`, `Z` or `UTC`.
 pub fn parse_offset(text: &str) -> Result<FixedOffset, crate::Error> {
