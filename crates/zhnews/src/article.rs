@@ -19,6 +19,9 @@ pub struct Article {
     pub id: String,
     /// Where the document came from (path or URL), when known.
     pub source: Option<String>,
+    /// The page's address: the one the input gave (JSONL `url`, WARC-Target-URI, a URL as
+    /// source), else the front matter's, else the page's own (`og:url`, canonical link).
+    pub url: Option<String>,
     /// The portal profile that matched (`sina`, `guancha`, `dump`, …), when one did.
     pub portal: Option<String>,
     /// The input's character encoding as decoded (`UTF-8`, `GB18030`, `Big5`, …).

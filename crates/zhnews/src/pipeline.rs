@@ -245,6 +245,12 @@ fn assemble(
         schema_version: SCHEMA_VERSION,
         id: record_id(input, front),
         source: input.source.map(str::to_string),
+        url: input
+            .url
+            .or(input.source.filter(|s| s.contains("://")))
+            .map(str::to_string)
+            .or_else(|| front.url.clone())
+            .or_else(|| meta.url.clone()),
         portal: stripped.profile.clone(),
         encoding: decoded.encoding_name().to_string(),
         title,

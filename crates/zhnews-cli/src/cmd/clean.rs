@@ -21,7 +21,8 @@ use zhnews::{Article, Input, Options, OutputScript};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Files or folders (walked recursively, in sorted order); `-` or nothing reads stdin.
-    /// `.gz` and `.zst` inputs are decompressed.
+    /// `.gz` and `.zst` inputs are decompressed. In WARC files, HTML responses and WET
+    /// conversions are the documents; other records are counted as skipped in the summary.
     pub paths: Vec<PathBuf>,
     /// Script of the output text: hans, hant, tw, hk, or keep.
     #[arg(long, default_value = "hans")]
@@ -40,7 +41,8 @@ pub struct Args {
     /// metadata), md or text (for reading).
     #[arg(long, default_value = "jsonl")]
     pub format: Format,
-    /// How to read inputs: auto (`.jsonl`/`.ndjson` are JSON Lines), files, or jsonl.
+    /// How to read inputs: auto (`.jsonl`/`.ndjson` are JSON Lines, `.warc`/`.wet` archives,
+    /// anything else one article), files, jsonl, or warc.
     #[arg(long, value_enum, default_value = "auto")]
     pub input: InputMode,
     /// JSONL field holding the document (raw HTML or text).
@@ -146,7 +148,9 @@ fn clean(args: Args) -> Result<ExitCode, String> {
     let mut docs = Docs::new(files, args.input, keys);
     // Plain article files of one folder share a stream in sharded output; a JSONL file is its
     // own stream.
-    let jsonl: Vec<bool> = (0..relative.len()).map(|i| docs.is_jsonl(i)).collect();
+    let jsonl: Vec<bool> = (0..relative.len())
+        .map(|i| docs.is_record_stream(i))
+        .collect();
     let stream_of = |file: usize| -> PathBuf {
         if jsonl[file] {
             relative[file].clone()
@@ -230,6 +234,8 @@ fn clean(args: Args) -> Result<ExitCode, String> {
     }
     progress.finish_and_clear();
 
+    let skipped = docs.skipped().clone();
+    let skipped_total: usize = skipped.values().sum();
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     let mb = summary.bytes as f64 / 1e6;
     if let Some(path) = &args.stats {
@@ -241,18 +247,30 @@ fn clean(args: Args) -> Result<ExitCode, String> {
             "seconds": secs,
             "mb_per_second": mb / secs,
             "stopped_early": stopped,
+            "skipped_records": skipped_total,
+            "skipped_kinds": skipped,
         });
         std::fs::write(path, format!("{stats}\n"))
             .map_err(|e| format!("{}: cannot write stats: {e}", path.display()))?;
     }
     if !args.quiet {
         eprintln!(
-            "zhnews clean: {} document{}, {} error{}, {mb:.2} MB in {secs:.2} s ({:.1} MB/s){}",
+            "zhnews clean: {} document{}, {} error{}, {mb:.2} MB in {secs:.2} s ({:.1} MB/s){}{}",
             summary.documents,
             if summary.documents == 1 { "" } else { "s" },
             summary.errors,
             if summary.errors == 1 { "" } else { "s" },
             mb / secs,
+            if skipped_total > 0 {
+                let reasons: Vec<String> =
+                    skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                format!(
+                    "; {skipped_total} archive records were not documents ({})",
+                    reasons.join(", ")
+                )
+            } else {
+                String::new()
+            },
             if stopped {
                 "; stopped at the first failure (--strict)"
             } else {

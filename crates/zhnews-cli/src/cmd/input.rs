@@ -1,5 +1,6 @@
-//! Where documents come from: article files, or JSON Lines records (datatrove's shape), either
-//! possibly gzip- or zstd-compressed, streamed so that a shard of any size never sits in memory.
+//! Where documents come from: article files, JSON Lines records (datatrove's shape) or WARC/WET
+//! archives, each possibly gzip- or zstd-compressed, streamed so that a shard of any size never
+//! sits in memory.
 
 use base64::Engine as _;
 use std::fs::File;
@@ -15,6 +16,20 @@ pub enum InputMode {
     Files,
     /// Every file (and stdin) is JSON Lines: one record per line.
     Jsonl,
+    /// Every file (and stdin) is a WARC or WET archive (`.warc`, `.warc.gz`, `.wet.gz` in auto
+    /// mode): HTML responses and WET text are the documents.
+    Warc,
+}
+
+/// How one input file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// The whole file is one article.
+    Article,
+    /// One record per line.
+    Jsonl,
+    /// A web archive.
+    Warc,
 }
 
 /// Names of the fields a JSON Lines record carries.
@@ -135,13 +150,19 @@ pub fn strip_compression(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-fn is_jsonl_name(path: &Path) -> bool {
+fn format_by_name(path: &Path) -> FileFormat {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let name = strip_compression(&name).to_ascii_lowercase();
-    name.ends_with(".jsonl") || name.ends_with(".ndjson")
+    if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        FileFormat::Jsonl
+    } else if name.ends_with(".warc") || name.ends_with(".wet") {
+        FileFormat::Warc
+    } else {
+        FileFormat::Article
+    }
 }
 
 /// Opens a file or stdin, decompressing by magic number (gzip `1f 8b`, zstd `28 b5 2f fd`)
@@ -166,7 +187,7 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
 }
 
 /// Largest article file or JSONL line read: larger ones become error records, not OOMs.
-const MAX_DOC_BYTES: u64 = zhnews::MAX_DOCUMENT_BYTES as u64;
+pub const MAX_DOC_BYTES: u64 = zhnews::MAX_DOCUMENT_BYTES as u64;
 
 /// Streams documents from the expanded inputs, in order.
 pub struct Docs {
@@ -174,7 +195,9 @@ pub struct Docs {
     mode: InputMode,
     keys: JsonlKeys,
     next_file: usize,
-    current: Option<(usize, Box<dyn BufRead + Send>, usize)>,
+    /// The open multi-record file: its index, reader, format and records read so far.
+    current: Option<(usize, Box<dyn BufRead + Send>, FileFormat, usize)>,
+    skipped: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl Docs {
@@ -186,12 +209,21 @@ impl Docs {
             keys,
             next_file: 0,
             current: None,
+            skipped: Default::default(),
         }
     }
 
-    /// Whether input file `file` is read as JSON Lines.
-    pub fn is_jsonl(&self, file: usize) -> bool {
-        self.files.get(file).is_some_and(|f| self.jsonl(&f.path))
+    /// Whether input file `file` holds many records (JSON Lines or WARC) rather than one
+    /// article.
+    pub fn is_record_stream(&self, file: usize) -> bool {
+        self.files
+            .get(file)
+            .is_some_and(|f| self.format(&f.path) != FileFormat::Article)
+    }
+
+    /// Archive records that were not documents, by reason (`request`, `warcinfo`, …).
+    pub fn skipped(&self) -> &std::collections::BTreeMap<&'static str, usize> {
+        &self.skipped
     }
 
     fn display(&self, file: usize) -> String {
@@ -203,11 +235,12 @@ impl Docs {
         }
     }
 
-    fn jsonl(&self, path: &Path) -> bool {
+    fn format(&self, path: &Path) -> FileFormat {
         match self.mode {
-            InputMode::Jsonl => true,
-            InputMode::Files => false,
-            InputMode::Auto => is_jsonl_name(path),
+            InputMode::Jsonl => FileFormat::Jsonl,
+            InputMode::Files => FileFormat::Article,
+            InputMode::Warc => FileFormat::Warc,
+            InputMode::Auto => format_by_name(path),
         }
     }
 
@@ -223,10 +256,15 @@ impl Docs {
     }
 
     fn read_line(&mut self) -> Line {
-        let Some((file, reader, line_no)) = self.current.as_mut() else {
+        let Some((file, reader, format, line_no)) = self.current.as_mut() else {
             return Line::Item(None);
         };
         let file = *file;
+        if *format == FileFormat::Warc {
+            *line_no += 1;
+            let record_no = *line_no;
+            return self.read_warc(file, record_no);
+        }
         let mut line = Vec::new();
         let read = reader
             .by_ref()
@@ -277,9 +315,71 @@ impl Docs {
     }
 }
 
-/// One physical line of a JSONL file.
+impl Docs {
+    /// The next document of the open WARC file; records that are not documents are counted in
+    /// `skipped` and read past.
+    #[cfg(feature = "warc")]
+    fn read_warc(&mut self, file: usize, record_no: usize) -> Line {
+        use super::warc::{Next, next_record};
+        let source = format!("{}:{record_no}", self.display(file));
+        let Some((_, reader, _, _)) = self.current.as_mut() else {
+            return Line::Item(None);
+        };
+        let bad = |id: Option<String>, kind: &'static str, message: String| BadDoc {
+            source: source.clone(),
+            file,
+            id,
+            kind,
+            message,
+        };
+        Line::Item(match next_record(reader.as_mut()) {
+            Next::End => {
+                self.current = None;
+                None
+            }
+            Next::Skipped(reason) => {
+                *self.skipped.entry(reason).or_default() += 1;
+                return Line::Blank;
+            }
+            Next::Doc(doc) => Some(Ok(Doc {
+                source: source.clone(),
+                file,
+                id: doc.id,
+                bytes: doc.bytes,
+                encoding: doc.encoding,
+                url: doc.url,
+            })),
+            Next::Bad { id, kind, message } => Some(Err(bad(id, kind, message))),
+            Next::Broken(message) => {
+                self.current = None;
+                Some(Err(bad(
+                    None,
+                    "input",
+                    format!(
+                        "WARC record {record_no}: {message}; the rest of this file was skipped"
+                    ),
+                )))
+            }
+        })
+    }
+
+    #[cfg(not(feature = "warc"))]
+    fn read_warc(&mut self, file: usize, _record_no: usize) -> Line {
+        self.current = None;
+        Line::Item(Some(Err(BadDoc {
+            source: self.display(file),
+            file,
+            id: None,
+            kind: "input",
+            message: "this zhnews was built without WARC support; rebuild with `--features warc`"
+                .into(),
+        })))
+    }
+}
+
+/// One physical line of a JSONL file (or record of a WARC file).
 enum Line {
-    /// Whitespace only: not a record.
+    /// Whitespace only, or an archive record that is not a document: nothing to yield.
     Blank,
     /// A record, a bad record, or the end of the file (`None`).
     Item(Option<Result<Doc, BadDoc>>),
@@ -300,9 +400,10 @@ impl Iterator for Docs {
             let path = self.files.get(file)?.path.clone();
             self.next_file += 1;
             let source = self.display(file);
-            if self.jsonl(&path) {
+            let format = self.format(&path);
+            if format != FileFormat::Article {
                 match open(&path) {
-                    Ok(reader) => self.current = Some((file, reader, 0)),
+                    Ok(reader) => self.current = Some((file, reader, format, 0)),
                     Err(err) => {
                         let message = format!("cannot read: {err}");
                         return Some(Err(BadDoc {
@@ -473,9 +574,17 @@ mod tests {
 
     #[test]
     fn compression_suffixes_do_not_hide_jsonl_names() {
-        assert!(is_jsonl_name(Path::new("a/b.jsonl.gz")));
-        assert!(is_jsonl_name(Path::new("b.NDJSON.zst")));
-        assert!(!is_jsonl_name(Path::new("b.txt.gz")));
+        assert_eq!(format_by_name(Path::new("a/b.jsonl.gz")), FileFormat::Jsonl);
+        assert_eq!(format_by_name(Path::new("b.NDJSON.zst")), FileFormat::Jsonl);
+        assert_eq!(format_by_name(Path::new("b.txt.gz")), FileFormat::Article);
+        assert_eq!(
+            format_by_name(Path::new("CC-MAIN-1.warc.gz")),
+            FileFormat::Warc
+        );
+        assert_eq!(
+            format_by_name(Path::new("CC-MAIN-1.warc.wet.gz")),
+            FileFormat::Warc
+        );
         assert_eq!(strip_compression("x.jsonl.zst"), "x.jsonl");
     }
 }

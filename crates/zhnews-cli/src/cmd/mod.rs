@@ -10,3 +10,5 @@ pub mod input;
 pub mod io;
 pub mod output;
 pub mod render;
+#[cfg(feature = "warc")]
+pub mod warc;
