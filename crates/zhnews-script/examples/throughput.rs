@@ -35,6 +35,7 @@ fn main() {
             eprintln!("cannot write {}: {err}", path.to_string_lossy());
         }
     }
+    let mut rates = Vec::new();
     for _ in 0..rounds {
         let (t0, c0) = (Instant::now(), cpu_seconds());
         let out = converter.convert(&big);
@@ -46,11 +47,24 @@ fn main() {
             mb / wall,
             out.len()
         );
+        rates.push(mb / cpu);
+    }
+    rates.sort_by(f64::total_cmp);
+    if let (Some(best), Some(median)) = (rates.last(), rates.get(rates.len() / 2)) {
+        println!("{config}: best {best:.1} MB/s, median {median:.1} MB/s CPU");
     }
 }
 
-/// Process CPU time from /proc (Linux; 10 ms ticks), so a busy machine does not skew the rate.
+/// CPU time of this thread in seconds: nanoseconds from /proc/thread-self/schedstat where
+/// available, else the 10 ms ticks of /proc/self/stat (Linux only), so a busy machine
+/// does not skew the rate.
 fn cpu_seconds() -> f64 {
+    if let Some(ns) = std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+    {
+        return ns / 1e9;
+    }
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let fields: Vec<&str> = stat
         .rsplit_once(')')

@@ -29,8 +29,14 @@ const SLOT_PHRASES: u64 = 1 << 28;
 const SLOT_MULTI: u64 = 1 << 29;
 /// Bits 32..64: the trie node of the character.
 const SLOT_NODE_SHIFT: u32 = 32;
-/// In a `pairs` entry: the two-character prefix is a key itself.
-const PAIR_HAS_VALUE: u64 = 1 << 32;
+/// In a `pairs` entry: bits 0..24 hold the node of the two-character prefix.
+const PAIR_NODE: u64 = (1 << 24) - 1;
+/// In a `pairs` entry: when no third character continues the prefix, the prefix itself is
+/// the match (it is a key, and no shorter key of lower priority wins over it).
+const PAIR_TAKE: u64 = 1 << 24;
+/// ... and its value is two characters of the Basic Multilingual Plane, held in bits 32..48
+/// and 48..64, so that the common two-character phrase is answered from its entry alone.
+const PAIR_INLINE: u64 = 1 << 25;
 /// Accepts every priority: plain conversion stages.
 pub(crate) const ANY_PRIORITY: u32 = u32::MAX;
 
@@ -71,9 +77,10 @@ pub(crate) struct Matcher {
     /// Open-addressing table (first, second character) -> node of the two-character prefix:
     /// replaces a binary search among the many children of common first characters.
     /// Each entry: the pair (`first << 32 | second`, `u64::MAX` when free), the node of the
-    /// two-character prefix with `PAIR_HAS_VALUE` when that prefix is a key itself, and a
+    /// two-character prefix with what to do when nothing follows it (see `PAIR_*`), and a
     /// 64-bit filter of the characters that may follow it: most two-character prefixes in
-    /// running text are neither a key nor continued, which this answers in one entry.
+    /// running text are either a key that is not continued or neither, which this answers
+    /// from the one entry.
     pairs: Vec<[u64; 3]>,
     pair_mask: usize,
     /// Whether fewer than one in eight first characters begins a longer key.
@@ -443,9 +450,36 @@ impl Matcher {
                     at = (at + 1) & m.pair_mask;
                 }
                 let second = m.nodes[j as usize + 1];
+                if j + 1 > PAIR_NODE as u32 {
+                    return Err(corrupt("too many trie nodes".to_owned()));
+                }
                 let mut info = u64::from(j + 1);
                 if second.value != NO_VALUE {
-                    info |= PAIR_HAS_VALUE;
+                    let prio = second.value >> PRIO_SHIFT;
+                    let first_prio = if n.value == NO_VALUE {
+                        u32::MAX
+                    } else {
+                        n.value >> PRIO_SHIFT
+                    };
+                    // A longer key wins unless a shorter one has a lower priority.
+                    if prio <= first_prio {
+                        info |= PAIR_TAKE;
+                        let id = (second.value & VALUE_MASK) as usize;
+                        let start = if id == 0 {
+                            0
+                        } else {
+                            m.value_ends[id - 1] as usize
+                        };
+                        let mut chars = m.values[start..m.value_ends[id] as usize].chars();
+                        if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next())
+                        {
+                            if let (Ok(a), Ok(b)) =
+                                (u16::try_from(a as u32), u16::try_from(b as u32))
+                            {
+                                info |= PAIR_INLINE | u64::from(a) << 32 | u64::from(b) << 48;
+                            }
+                        }
+                    }
                 }
                 let mut third = 0u64;
                 for k in second.start..second.start + second.len {
@@ -543,7 +577,7 @@ impl Matcher {
     /// The node of the two-character prefix `c1 c2`, or 0.
     #[inline(always)]
     fn pair_node(&self, c1: u32, c2: u32) -> u32 {
-        self.pair_entry(c1, c2)[1] as u32
+        (self.pair_entry(c1, c2)[1] & PAIR_NODE) as u32
     }
 
     /// The entry of `pairs` for the two-character prefix `c1 c2`, or an empty one (node 0,
@@ -770,26 +804,42 @@ impl Matcher {
             }
             if phrase {
                 let [_, info, third] = self.pair_entry(c, c2);
-                let second = info as u32;
-                // Most prefixes met in running text are no key and not continued by the
-                // next character: the entry tells that without walking the trie.
-                if second != 0
-                    && (info & PAIR_HAS_VALUE != 0
-                        || third & third_bit(decode(b, i + l + l2).0) != 0)
-                {
+                let after = i + l + l2;
+                // Most prefixes met in running text are not continued by the next character:
+                // the entry then settles them on its own, without walking the trie.
+                if third & third_bit(decode(b, after).0) != 0 {
+                    let second = (info & PAIR_NODE) as u32;
                     let node = (slot >> SLOT_NODE_SHIFT) as u32;
-                    if let Some((len, vid)) =
-                        self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
-                    {
-                        match self.hit(vid) {
-                            Hit::Char(ch) => out.push(ch),
-                            Hit::Value(vid) => out.push_str(self.value(vid)),
+                    if second != 0 {
+                        if let Some((len, vid)) =
+                            self.longest_from_pair(b, i, l, node, second, after, ANY_PRIORITY)
+                        {
+                            match self.hit(vid) {
+                                Hit::Char(ch) => out.push(ch),
+                                Hit::Value(vid) => out.push_str(self.value(vid)),
+                            }
+                            i += len;
+                            cur = decode(b, i);
+                            cur_slot = self.root(cur.0);
+                            continue;
                         }
-                        i += len;
-                        cur = decode(b, i);
-                        cur_slot = self.root(cur.0);
-                        continue;
                     }
+                } else if info & PAIR_TAKE != 0 {
+                    if info & PAIR_INLINE != 0 {
+                        let a = char::from_u32((info >> 32) as u16 as u32);
+                        let z = char::from_u32((info >> 48) as u32);
+                        if let (Some(a), Some(z)) = (a, z) {
+                            out.push(a);
+                            out.push(z);
+                        }
+                    } else {
+                        let vid = self.nodes[(info & PAIR_NODE) as usize].value;
+                        out.push_str(self.value(vid & VALUE_MASK));
+                    }
+                    i = after;
+                    cur = decode(b, i);
+                    cur_slot = self.root(cur.0);
+                    continue;
                 }
             }
             if slot & SLOT_HAS_VALUE != 0 {
