@@ -508,8 +508,8 @@ fn bench(args: &[String]) -> Result<()> {
     );
     for (key, label) in [
         (
-            "dicts (pythonize)",
-            "Python normalize_batch (dicts, pythonize)",
+            "dicts",
+            "Python normalize_batch (dicts)",
         ),
         (
             "dicts (json.loads)",
@@ -681,7 +681,7 @@ def bench(inp, out, repeats, cli):
     ]
     zhnews.normalize_batch(items[:20])  # dictionaries load once per process: not part of the run
     faces = {
-        "dicts (pythonize)": lambda: zhnews.normalize_batch(items),
+        "dicts": lambda: zhnews.normalize_batch(items),
         "dicts (json.loads)": lambda: [json.loads(s) for s in zhnews.normalize_batch_json(items)],
         "json text": lambda: zhnews.normalize_batch_json(items),
     }

@@ -38,6 +38,8 @@
 
 #![forbid(unsafe_code)]
 
+mod pyser;
+
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -299,16 +301,21 @@ fn normalize_batch<'py>(
     let options = parse_options(options)?;
     let docs = read_items(items)?;
     let outcomes = py.detach(|| run_batch(&docs, &options, threads, |o| o));
+    let keys = pyser::Keys::new(py);
+    // The records are trees (no cycles), yet each dict and list counts towards the cyclic
+    // collector's thresholds, which would rescan the growing batch dozens of times while it is
+    // built. The GIL is held throughout, so no other Python code runs while collection waits.
+    let _paused = pyser::GcPause::new(py)?;
     let mut records = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         let record = match outcome {
-            Outcome::Ok(article) => pythonize::pythonize(py, &*article)?,
+            Outcome::Ok(article) => keys.to_python(&*article)?,
             Outcome::Err {
                 source,
                 id,
                 kind,
                 message,
-            } => pythonize::pythonize(py, &error_value(&source, id.as_deref(), &kind, &message))?,
+            } => keys.to_python(&error_value(&source, id.as_deref(), &kind, &message))?,
         };
         records.push(record);
     }
