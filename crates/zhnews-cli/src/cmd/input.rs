@@ -470,7 +470,7 @@ fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> R
             ));
         }
     };
-    let Some(object) = value.as_object() else {
+    let serde_json::Value::Object(mut object) = value else {
         return Err(bad(None, "a JSONL record must be a JSON object".into()));
     };
     let id = object.get(&keys.id).and_then(|v| match v {
@@ -504,8 +504,9 @@ fn parse_record(line: &[u8], keys: &JsonlKeys, source: String, file: usize) -> R
             }
         }
     } else {
-        match object.get(&keys.text) {
-            Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
+        // Taken, not copied: the text is most of the record.
+        match object.swap_remove(&keys.text) {
+            Some(serde_json::Value::String(text)) => text.into_bytes(),
             Some(_) => return Err(bad(id, format!("field {:?} is not a string", keys.text))),
             None => {
                 return Err(bad(
