@@ -21,8 +21,10 @@ pub(crate) type NodeId = usize;
 
 #[derive(Debug)]
 pub(crate) enum NodeKind {
-    Element(Box<Element>),
-    Text(String),
+    Element(Element),
+    /// Text shares the tokenizer's buffer where it can: adjacent runs
+    /// join without a copy.
+    Text(StrTendril),
     /// A comment that carries a section marker; the string is the text of its payload.
     Marker(String),
 }
@@ -33,9 +35,9 @@ pub(crate) struct Element {
     pub name: LocalName,
     /// A block-level element (its start and end break the text flow).
     pub block: bool,
-    pub id: Option<String>,
-    pub class: Option<String>,
-    pub attrs: Vec<(LocalName, String)>,
+    pub id: Option<StrTendril>,
+    pub class: Option<StrTendril>,
+    pub attrs: Vec<(LocalName, StrTendril)>,
 }
 
 impl Element {
@@ -43,7 +45,7 @@ impl Element {
         self.attrs
             .iter()
             .find(|(k, _)| &**k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
     pub fn has_class(&self, c: &str) -> bool {
         self.class
@@ -52,11 +54,17 @@ impl Element {
     }
 }
 
+/// Nodes are stored in document order (pre-order), so the subtree of node
+/// `id` is the index range `id..node.end`: walks are plain loops over the
+/// arena, and nodes own no child lists.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub kind: NodeKind,
     pub parent: NodeId,
-    pub children: Vec<NodeId>,
+    /// The last child so far while building (0: none).
+    last_child: NodeId,
+    /// One past the last node of the subtree.
+    pub end: NodeId,
 }
 
 /// Head information read while building the tree.
@@ -264,12 +272,13 @@ impl Builder {
     fn new(max_depth: usize) -> Builder {
         Builder {
             nodes: vec![Node {
-                kind: NodeKind::Element(Box::new(Element {
+                kind: NodeKind::Element(Element {
                     name: LocalName::from("#root"),
                     ..Element::default()
-                })),
+                }),
                 parent: 0,
-                children: Vec::new(),
+                last_child: 0,
+                end: 0,
             }],
             stack: vec![0],
             overflow: Vec::new(),
@@ -301,36 +310,37 @@ impl Builder {
         self.nodes.push(Node {
             kind,
             parent,
-            children: Vec::new(),
+            last_child: 0,
+            end: 0,
         });
-        self.nodes[parent].children.push(id);
+        self.nodes[parent].last_child = id;
         Some(id)
     }
 
-    fn text(&mut self, s: &str) {
+    fn text(&mut self, s: StrTendril) {
         if let Some(buf) = &mut self.title_buf {
-            buf.push_str(s);
+            buf.push_str(&s);
             return;
         }
         if self.skipping.is_some() {
             return;
         }
         // indentation between tags only separates words: one space keeps that
-        let s = if s.bytes().all(|b| b.is_ascii_whitespace()) {
-            " "
-        } else {
-            s
-        };
+        let blank = s.bytes().all(|b| b.is_ascii_whitespace());
         let top = self.top();
-        if let Some(&last) = self.nodes[top].children.last() {
+        let last = self.nodes[top].last_child;
+        if last != 0 {
             if let NodeKind::Text(t) = &mut self.nodes[last].kind {
-                if !(s == " " && t.ends_with(' ')) {
-                    t.push_str(s);
+                if !blank {
+                    t.push_tendril(&s);
+                } else if !t.ends_with(' ') {
+                    t.push_char(' ');
                 }
                 return;
             }
         }
-        self.add(NodeKind::Text(s.to_string()));
+        let s = if blank { StrTendril::from_char(' ') } else { s };
+        self.add(NodeKind::Text(s));
     }
 
     /// Pops up to and including the innermost open element named `name`,
@@ -412,22 +422,22 @@ impl Builder {
             block: is_block(name),
             ..Element::default()
         };
-        for a in &tag.attrs {
+        let void = is_void(name) || tag.self_closing;
+        for a in tag.attrs {
             let k: &str = &a.name.local;
             match k {
-                "id" => el.id = Some(a.value.to_string()),
-                "class" => el.class = Some(a.value.to_string()),
-                _ if is_kept_attr(k) => el.attrs.push((a.name.local.clone(), a.value.to_string())),
+                "id" => el.id = Some(a.value),
+                "class" => el.class = Some(a.value),
+                _ if is_kept_attr(k) => el.attrs.push((a.name.local, a.value)),
                 _ => {}
             }
         }
-        let void = is_void(name) || tag.self_closing;
         if !void && self.stack.len() >= self.max_depth {
             // Flatten: the element's content lands in the element at the bound.
             self.overflow.push(name.to_string());
             return TokenSinkResult::Continue;
         }
-        if let Some(id) = self.add(NodeKind::Element(Box::new(el))) {
+        if let Some(id) = self.add(NodeKind::Element(el)) {
             if !void {
                 self.stack.push(id);
             }
@@ -454,10 +464,10 @@ impl Builder {
             return;
         }
         if name == "br" {
-            self.add(NodeKind::Element(Box::new(Element {
+            self.add(NodeKind::Element(Element {
                 name: LocalName::from("br"),
                 ..Element::default()
-            })));
+            }));
             return;
         }
         if is_void(name) {
@@ -586,7 +596,7 @@ impl TokenSink for Sink<'_> {
                 }
                 TagKind::EndTag => b.end(tag),
             },
-            Token::CharacterTokens(t) => b.text(&t),
+            Token::CharacterTokens(t) => b.text(t),
             Token::CommentToken(c) => b.comment(&c),
             _ => {}
         }
@@ -652,10 +662,14 @@ pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
     if head.title.is_none() {
         head.title = b.title_buf;
     }
-    Tree {
-        nodes: b.nodes,
-        head,
+    let mut nodes = b.nodes;
+    // children follow their parent, so a reverse sweep sees a subtree's end
+    // before its root's
+    for id in (0..nodes.len()).rev() {
+        let last = nodes[id].last_child;
+        nodes[id].end = if last == 0 { id + 1 } else { nodes[last].end };
     }
+    Tree { nodes, head }
 }
 
 #[cfg(test)]
@@ -666,7 +680,7 @@ mod tests {
         t.nodes
             .iter()
             .filter_map(|n| match &n.kind {
-                NodeKind::Text(s) => Some(s.as_str()),
+                NodeKind::Text(s) => Some(&**s),
                 _ => None,
             })
             .collect()

@@ -264,19 +264,21 @@ fn in_link(tree: &Tree, mut id: NodeId) -> bool {
 /// Text and link-text weight of one subtree, without recursion.
 fn subtree_weight(tree: &Tree, id: NodeId) -> (u32, u32) {
     let (mut text, mut link) = (0u32, 0u32);
-    let mut stack = vec![(id, false)];
-    while let Some((n, in_a)) = stack.pop() {
+    // the subtree is the arena range id..end; a link covers the range up to its end
+    let mut link_end = 0;
+    for n in id..tree.nodes.len().min(tree.nodes[id].end) {
         match &tree.nodes[n].kind {
             NodeKind::Text(s) => {
                 let w = weight(s);
                 text += w;
-                if in_a {
+                if n < link_end {
                     link += w;
                 }
             }
             NodeKind::Element(e) => {
-                let a = in_a || &*e.name == "a";
-                stack.extend(tree.nodes[n].children.iter().map(|&c| (c, a)));
+                if &*e.name == "a" {
+                    link_end = link_end.max(tree.nodes[n].end);
+                }
             }
             NodeKind::Marker(_) => {}
         }
@@ -395,14 +397,27 @@ const CAPTION_CLASSES: &[&str] = &[
     "picinfo",
 ];
 
+/// A caption class, or one of them with a `-`/`_` suffix.
+fn is_caption_class(w: &str) -> bool {
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    CAPTION_CLASSES.iter().any(|k| {
+        k.as_bytes()[0] == first
+            && w.starts_with(k)
+            && matches!(w.as_bytes().get(k.len()), None | Some(b'-' | b'_'))
+    })
+}
+
 #[derive(Clone)]
-struct Ctx {
+struct Ctx<'a> {
     kind: PieceKind,
     region: Region,
     inside: bool,
     centered: bool,
     bold: bool,
-    href: Option<String>,
+    /// Borrowed from the tree: contexts are cloned per element.
+    href: Option<&'a str>,
 }
 
 /// The selectors of the profile and the generic table, parsed once per document.
@@ -439,15 +454,17 @@ struct Walker<'a> {
     sel: Selectors,
     pieces: Vec<Piece>,
     buf: String,
-    buf_ctx: Option<Ctx>,
+    buf_ctx: Option<Ctx<'a>>,
     buf_weight: u32,
     buf_link_weight: u32,
-    buf_href: Option<String>,
+    buf_href: Option<&'a str>,
+    /// The class list of the element being entered (kept to reuse its allocation).
+    classes: Vec<&'a str>,
     /// Text of the first link of the run.
     buf_link_text: String,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn flush(&mut self) {
         let Some(ctx) = self.buf_ctx.take() else {
             self.buf.clear();
@@ -465,11 +482,11 @@ impl Walker<'_> {
         p.centered = ctx.centered;
         p.bold = ctx.bold;
         if all_link {
-            p.url = self.buf_href.clone();
+            p.url = self.buf_href.map(str::to_string);
         }
         if self.buf_link_weight * 2 > self.buf_weight {
             if let Some(h) = self.buf_href.take() {
-                p.link = Some((std::mem::take(&mut self.buf_link_text), h));
+                p.link = Some((std::mem::take(&mut self.buf_link_text), h.to_string()));
             }
         }
         self.buf_link_text.clear();
@@ -479,7 +496,7 @@ impl Walker<'_> {
         self.pieces.push(p);
     }
 
-    fn text(&mut self, s: &str, ctx: &Ctx) {
+    fn text(&mut self, s: &str, ctx: &Ctx<'a>) {
         if self.buf_ctx.is_none() {
             if s.trim().is_empty() {
                 return;
@@ -492,7 +509,7 @@ impl Walker<'_> {
         if ctx.href.is_some() {
             self.buf_link_weight += w;
             if self.buf_href.is_none() {
-                self.buf_href = ctx.href.clone();
+                self.buf_href = ctx.href;
             }
             if self.buf_href == ctx.href {
                 self.buf_link_text.push_str(s);
@@ -500,7 +517,7 @@ impl Walker<'_> {
         }
     }
 
-    fn enter(&self, id: NodeId, e: &Element, parent: &Ctx) -> Ctx {
+    fn enter(&mut self, id: NodeId, e: &'a Element, parent: &Ctx<'a>) -> Ctx<'a> {
         let mut c = parent.clone();
         if id == self.container {
             c.inside = true;
@@ -547,13 +564,7 @@ impl Walker<'_> {
             } else {
                 cl.into()
             };
-            if CAPTION_CLASSES.iter().any(|k| {
-                low.split_ascii_whitespace().any(|w| {
-                    w == *k
-                        || w.starts_with(k)
-                            && matches!(w.as_bytes().get(k.len()), Some(b'-' | b'_'))
-                })
-            }) {
+            if low.split_ascii_whitespace().any(is_caption_class) {
                 c.kind = PieceKind::Caption;
             }
         }
@@ -561,11 +572,7 @@ impl Walker<'_> {
             c.centered = e
                 .attr("align")
                 .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-                || e.attr("style").is_some_and(|s| {
-                    s.replace(' ', "")
-                        .to_ascii_lowercase()
-                        .contains("text-align:center")
-                })
+                || e.attr("style").is_some_and(centered_style)
                 || name == "center"
                 || (c.centered && !matches!(name, "div" | "section" | "article" | "body"));
         }
@@ -577,23 +584,22 @@ impl Walker<'_> {
         if name == "a" {
             c.href = e
                 .attr("href")
-                .filter(|h| !h.starts_with("javascript") && !h.is_empty() && *h != "#")
-                .map(str::to_string);
+                .filter(|h| !h.starts_with("javascript") && !h.is_empty() && *h != "#");
         }
-        let classes: Vec<&str> = e
-            .class
-            .as_deref()
-            .map(|c| c.split_ascii_whitespace().collect())
-            .unwrap_or_default();
+        self.classes.clear();
+        if let Some(cl) = e.class.as_deref() {
+            self.classes.extend(cl.split_ascii_whitespace());
+        }
+        let classes = &self.classes[..];
         let sel = &self.sel;
         if c.inside {
             if matches!(c.region, Region::Body) {
-                if sel.drop.matches(e, &classes) {
+                if sel.drop.matches(e, classes) {
                     c.region = Region::Dropped("profile-drop");
-                } else if sel.cut.matches(e, &classes) {
+                } else if sel.cut.matches(e, classes) {
                     c.region = Region::CutSection;
                 }
-                if matches!(c.region, Region::Body) && sel.generic_drop.matches(e, &classes) {
+                if matches!(c.region, Region::Body) && sel.generic_drop.matches(e, classes) {
                     c.region =
                         Region::Dropped(if e.attr("style").is_some_and(|s| s.contains("none")) {
                             "hidden"
@@ -610,7 +616,7 @@ impl Walker<'_> {
             let role = sel
                 .roles
                 .iter()
-                .find(|(_, set)| set.matches(e, &classes))
+                .find(|(_, set)| set.matches(e, classes))
                 .map(|(r, _)| *r);
             if let Some(r) = role {
                 // the innermost role wins, except inside a title
@@ -621,6 +627,20 @@ impl Walker<'_> {
         }
         c
     }
+}
+
+/// `text-align: center` in a style attribute, ignoring spaces and ASCII
+/// case, without building a squeezed copy of the attribute.
+fn centered_style(style: &str) -> bool {
+    const WANT: &[u8] = b"text-align:center";
+    let b = style.as_bytes();
+    (0..b.len()).any(|start| {
+        let mut got = b[start..]
+            .iter()
+            .filter(|&&c| c != b' ')
+            .map(u8::to_ascii_lowercase);
+        b[start] != b' ' && WANT.iter().all(|&w| got.next() == Some(w))
+    })
 }
 
 fn is_small(e: &Element) -> bool {
@@ -665,6 +685,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
         buf_weight: 0,
         buf_link_weight: 0,
         buf_href: None,
+        classes: Vec::new(),
         buf_link_text: String::new(),
     };
     let root_ctx = Ctx {
@@ -679,39 +700,35 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
         bold: false,
         href: None,
     };
-    enum Step {
-        Enter(NodeId),
-        Exit(bool),
-    }
-    let mut ctxs: Vec<Ctx> = vec![root_ctx];
-    let mut steps: Vec<Step> = tree.nodes[0]
-        .children
-        .iter()
-        .rev()
-        .map(|&c| Step::Enter(c))
-        .collect();
+    // open elements: context, end of the subtree, whether it is a block
+    let mut ctxs: Vec<(Ctx<'_>, NodeId, bool)> = vec![(root_ctx, usize::MAX, false)];
     let mut first_body: Option<usize> = None;
     let mut last_body: Option<usize> = None;
-    while let Some(step) = steps.pop() {
-        let id = match step {
-            Step::Enter(id) => id,
-            Step::Exit(block) => {
-                if block {
-                    w.flush();
-                }
-                let c = ctxs.pop();
-                if let Some(c) = c {
-                    if c.inside && !ctxs.last().is_some_and(|p| p.inside) {
-                        w.flush();
-                        last_body = Some(w.pieces.len());
-                    }
-                }
-                continue;
+    let n = tree.nodes.len();
+    let mut next = 1;
+    // the arena is in document order: a loop over it is a depth-first walk
+    loop {
+        let id = next;
+        // leave the elements that end before this node
+        while ctxs.len() > 1 && ctxs.last().is_some_and(|c| c.1 <= id) {
+            let Some((c, _, block)) = ctxs.pop() else {
+                break;
+            };
+            if block {
+                w.flush();
             }
-        };
+            if c.inside && !ctxs.last().is_some_and(|p| p.0.inside) {
+                w.flush();
+                last_body = Some(w.pieces.len());
+            }
+        }
+        if id >= n {
+            break;
+        }
+        next = id + 1;
         // ctxs always holds the root context, so this borrow never clones
-        let Some(parent) = ctxs.last() else {
-            continue;
+        let Some((parent, _, _)) = ctxs.last() else {
+            break;
         };
         match &tree.nodes[id].kind {
             NodeKind::Text(s) => w.text(s, parent),
@@ -739,6 +756,10 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
                 if id == container {
                     first_body = Some(w.pieces.len());
                 }
+                if matches!(name, "img" | "br" | "hr") {
+                    // void: nothing inside to walk
+                    next = tree.nodes[id].end.max(id + 1);
+                }
                 if name == "img" {
                     if !is_small(e) {
                         let mut p = Piece::new(
@@ -749,7 +770,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
                             String::new(),
                         );
                         p.region = ctx.region;
-                        p.url = ctx.href.clone();
+                        p.url = ctx.href.map(str::to_string);
                         w.pieces.push(p);
                     }
                     continue;
@@ -757,11 +778,7 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
                 if name == "br" || name == "hr" {
                     continue;
                 }
-                ctxs.push(ctx);
-                steps.push(Step::Exit(block));
-                for &c in tree.nodes[id].children.iter().rev() {
-                    steps.push(Step::Enter(c));
-                }
+                ctxs.push((ctx, tree.nodes[id].end, block));
             }
         }
     }
@@ -777,4 +794,19 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
         }
     }
     w.pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn centered_styles() {
+        assert!(centered_style("text-align:center"));
+        assert!(centered_style("margin:0; TEXT-ALIGN : Center;"));
+        assert!(centered_style("x:text-align:centext-align:center"));
+        assert!(!centered_style("text-align:left"));
+        assert!(!centered_style("text-align:cente"));
+        assert!(!centered_style(""));
+    }
 }

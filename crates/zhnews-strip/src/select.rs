@@ -4,6 +4,7 @@
 //! article container or a drop target is named by its own attributes.
 
 use crate::html::Element;
+use html5ever::LocalName;
 
 pub(crate) fn matches(sel: &str, el: &Element) -> bool {
     let mut rest = sel;
@@ -89,16 +90,17 @@ fn attr_matches(cond: &str, el: &Element) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use html5ever::tendril::StrTendril;
 
     fn el(name: &str, id: Option<&str>, class: Option<&str>, attrs: &[(&str, &str)]) -> Element {
         Element {
             name: name.into(),
             block: false,
-            id: id.map(Into::into),
-            class: class.map(Into::into),
+            id: id.map(StrTendril::from_slice),
+            class: class.map(StrTendril::from_slice),
             attrs: attrs
                 .iter()
-                .map(|(a, b)| ((*a).into(), b.to_string()))
+                .map(|(a, b)| ((*a).into(), StrTendril::from_slice(b)))
                 .collect(),
         }
     }
@@ -125,11 +127,65 @@ mod tests {
 /// One selector parsed once per document, for matching many elements.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
-    tag: Option<String>,
+    /// Interned like element names, so the check is a pointer comparison.
+    tag: Option<LocalName>,
     id: Option<String>,
     classes: Vec<String>,
-    /// Attribute conditions, kept in text form (rare).
-    attrs: Vec<String>,
+    attrs: Vec<AttrCond>,
+}
+
+/// `[name]`, `[name=value]`, `[name^=value]`, `[name*=value]`, `[name$=value]`, `[name~=value]`.
+#[derive(Debug)]
+struct AttrCond {
+    name: String,
+    op: Option<char>,
+    value: Option<String>,
+}
+
+impl AttrCond {
+    fn new(cond: &str) -> AttrCond {
+        let Some(eq) = cond.find('=') else {
+            return AttrCond {
+                name: cond.trim().to_string(),
+                op: None,
+                value: None,
+            };
+        };
+        let (mut name, value) = (&cond[..eq], cond[eq + 1..].trim().trim_matches(['"', '\'']));
+        let op = name
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '^' | '*' | '$' | '~'));
+        if op.is_some() {
+            name = &name[..name.len() - 1];
+        }
+        AttrCond {
+            name: name.trim().to_string(),
+            op,
+            value: Some(value.to_string()),
+        }
+    }
+
+    fn matches(&self, el: &Element) -> bool {
+        let actual = match self.name.as_str() {
+            "id" => el.id.as_deref(),
+            "class" => el.class.as_deref(),
+            name => el.attr(name),
+        };
+        let Some(actual) = actual else {
+            return false;
+        };
+        let Some(value) = self.value.as_deref() else {
+            return true;
+        };
+        match self.op {
+            Some('^') => actual.starts_with(value),
+            Some('*') => actual.contains(value),
+            Some('$') => actual.ends_with(value),
+            Some('~') => actual.split_ascii_whitespace().any(|w| w == value),
+            _ => actual == value,
+        }
+    }
 }
 
 impl Compiled {
@@ -137,14 +193,14 @@ impl Compiled {
         let mut c = Compiled::default();
         let tag_end = sel.find(['.', '#', '[']).unwrap_or(sel.len());
         if tag_end > 0 && &sel[..tag_end] != "*" {
-            c.tag = Some(sel[..tag_end].to_ascii_lowercase());
+            c.tag = Some(LocalName::from(sel[..tag_end].to_ascii_lowercase()));
         }
         let mut rest = &sel[tag_end..];
         while !rest.is_empty() {
             let (kind, body) = rest.split_at(1);
             if kind == "[" {
                 let end = body.find(']').unwrap_or(body.len());
-                c.attrs.push(body[..end].to_string());
+                c.attrs.push(AttrCond::new(&body[..end]));
                 rest = body.get(end + 1..).unwrap_or("");
             } else {
                 let end = body.find(['.', '#', '[']).unwrap_or(body.len());
@@ -160,13 +216,13 @@ impl Compiled {
     }
 
     fn matches(&self, el: &Element, classes: &[&str]) -> bool {
-        self.tag.as_deref().is_none_or(|t| t == &*el.name)
+        self.tag.as_ref().is_none_or(|t| *t == el.name)
             && self
                 .id
                 .as_deref()
                 .is_none_or(|i| el.id.as_deref() == Some(i))
             && self.classes.iter().all(|k| classes.contains(&k.as_str()))
-            && self.attrs.iter().all(|a| attr_matches(a, el))
+            && self.attrs.iter().all(|a| a.matches(el))
     }
 }
 
