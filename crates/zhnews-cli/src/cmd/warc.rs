@@ -8,13 +8,14 @@
 //! those records yield no output record, and every one of them is counted by reason in the run
 //! summary, so nothing disappears unaccounted.
 //!
-//! Record framing and WARC headers are parsed by the `warc` crate, HTTP heads by `httparse`;
-//! what to do with each record (and the bounds) is ours.
+//! WARC header blocks are parsed by the `warc` crate's parser, HTTP heads by `httparse`; the
+//! record framing around them (bounded header reads, Content-Length bodies, the CRLF CRLF
+//! that closes a record) and what to do with each record are ours. The `warc` crate's record
+//! readers are not used: they read header blocks without a bound and panic on header values
+//! that are not UTF-8.
 
 use super::input::MAX_DOC_BYTES;
-use std::cell::Cell;
 use std::io::{self, BufRead, Read};
-use warc::{RecordType, WarcHeader, WarcReader};
 
 /// Longest WARC header block read before the record is declared broken.
 const MAX_WARC_HEADER: u64 = 1 << 20;
@@ -57,166 +58,142 @@ pub enum Next {
     End,
 }
 
-/// A reader that fails (rather than ending) once its budget is spent, so that a header block
-/// without its blank line cannot grow without bound.
-struct Budgeted<'a> {
-    inner: &'a mut dyn BufRead,
-    budget: &'a Cell<u64>,
-    consumed: &'a Cell<u64>,
-}
-
-impl Read for Budgeted<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl BufRead for Budgeted<'_> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let budget = self.budget.get();
-        if budget == 0 {
-            return Err(io::Error::other(format!(
-                "WARC header block longer than {MAX_WARC_HEADER} bytes"
-            )));
-        }
-        let buf = self.inner.fill_buf()?;
-        let n = buf.len().min(usize::try_from(budget).unwrap_or(usize::MAX));
-        Ok(&buf[..n])
-    }
-
-    fn consume(&mut self, amount: usize) {
-        self.inner.consume(amount);
-        self.budget
-            .set(self.budget.get().saturating_sub(amount as u64));
-        self.consumed.set(self.consumed.get() + amount as u64);
-    }
-}
-
 /// Reads the next record of a WARC stream (already decompressed) and says what it is.
 pub fn next_record(reader: &mut dyn BufRead) -> Next {
-    let budget = Cell::new(MAX_WARC_HEADER);
-    let consumed = Cell::new(0u64);
-    let mut limited = Budgeted {
-        inner: reader,
-        budget: &budget,
-        consumed: &consumed,
-    };
     // Several blank lines between records are tolerated (some writers add them).
     loop {
-        match limited.fill_buf() {
+        match reader.fill_buf() {
             Ok([]) => return Next::End,
-            Ok([b'\r' | b'\n', ..]) => limited.consume(1),
+            Ok([b'\r' | b'\n', ..]) => reader.consume(1),
             Ok(_) => break,
-            Err(err) => return Next::Broken(err.to_string()),
+            Err(err) => return Next::Broken(format!("cannot read: {err}")),
         }
     }
-    let mut archive = WarcReader::new(&mut limited);
-    let mut records = archive.stream_records();
-    let (next, length, read) = {
-        let mut record = match records.next_item() {
-            None => return Next::End,
-            Some(Err(err)) => return Next::Broken(describe(&err)),
-            Some(Ok(record)) => record,
-        };
-        let length = record.content_length();
-        budget.set(u64::MAX);
-        let id = record.header(WarcHeader::RecordID).map(|id| {
-            id.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string()
-        });
-        let url = record.header(WarcHeader::TargetURI).map(|u| {
-            u.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string()
-        });
-        let content_type = record
-            .header(WarcHeader::ContentType)
-            .map(|t| t.to_ascii_lowercase())
-            .unwrap_or_default();
-        let kind = match record.warc_type() {
-            RecordType::Response if content_type.starts_with("application/http") => {
-                Kind::HttpResponse
-            }
-            RecordType::Response => Kind::Skip("response-not-http"),
-            RecordType::Conversion => Kind::Payload,
-            RecordType::Resource if is_document_type(&content_type) => Kind::Payload,
-            RecordType::Resource => Kind::Skip("resource-not-html"),
-            RecordType::WarcInfo => Kind::Skip("warcinfo"),
-            RecordType::Request => Kind::Skip("request"),
-            RecordType::Metadata => Kind::Skip("metadata"),
-            RecordType::Revisit => Kind::Skip("revisit"),
-            RecordType::Continuation => Kind::Skip("continuation"),
-            RecordType::Unknown(_) => Kind::Skip("unknown-type"),
-        };
-        let mut read = 0u64;
-        let next = match kind {
-            Kind::Skip(reason) => Next::Skipped(reason),
-            _ if length > MAX_DOC_BYTES => Next::Bad {
-                id,
-                kind: "too_large",
-                message: format!(
-                    "WARC record of {length} bytes is over the {MAX_DOC_BYTES}-byte limit"
-                ),
-            },
-            kind => {
-                let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
-                match record.by_ref().read_to_end(&mut block) {
-                    Err(err) => return Next::Broken(format!("cannot read record body: {err}")),
-                    Ok(n) => read = n as u64,
-                }
-                if read < length {
-                    return Next::Broken(format!(
-                        "record body ends after {read} of its {length} bytes"
-                    ));
-                }
-                match kind {
-                    Kind::HttpResponse => match http_payload(&block) {
-                        Ok(Some((bytes, encoding))) => Next::Doc(WarcDoc {
-                            id,
-                            url,
-                            bytes,
-                            encoding,
-                        }),
-                        Ok(None) => Next::Skipped("http-not-html-or-not-ok"),
-                        Err(message) => Next::Bad {
-                            id,
-                            kind: "input",
-                            message,
-                        },
-                    },
-                    _ => Next::Doc(WarcDoc {
-                        id,
-                        url,
-                        bytes: block,
-                        encoding: charset(&content_type),
-                    }),
-                }
-            }
-        };
-        (next, length, read)
+    let mut head = Vec::with_capacity(1024);
+    loop {
+        let room = MAX_WARC_HEADER.saturating_sub(head.len() as u64);
+        if room == 0 {
+            return Next::Broken(format!(
+                "WARC header block longer than {MAX_WARC_HEADER} bytes"
+            ));
+        }
+        let line_start = head.len();
+        match reader.take(room).read_until(b'\n', &mut head) {
+            Err(err) => return Next::Broken(format!("cannot read: {err}")),
+            Ok(0) => return Next::Broken("the file ends inside a WARC header".into()),
+            Ok(_) => {}
+        }
+        if matches!(&head[line_start..], b"\r\n" | b"\n") {
+            break;
+        }
+    }
+    let (fields, length) = match warc::parser::headers(&head) {
+        Ok((_, (_version, fields, length))) => (fields, length as u64),
+        Err(_) => {
+            return Next::Broken(
+                "not a WARC record: its header block is malformed (expected a `WARC/1.x` line, \
+                 `Name: value` lines and a Content-Length)"
+                    .into(),
+            );
+        }
     };
-    // The body not read above, then the record's closing CRLF CRLF.
-    if let Err(err) = io::copy(&mut (&mut limited).take(length - read), &mut io::sink()) {
-        return Next::Broken(format!("cannot read record body: {err}"));
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| String::from_utf8_lossy(value).trim().to_string())
+    };
+    let unbracket = |v: String| v.trim_start_matches('<').trim_end_matches('>').to_string();
+    let id = field("WARC-Record-ID").map(unbracket);
+    let url = field("WARC-Target-URI").map(unbracket);
+    let content_type = field("Content-Type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let kind = match field("WARC-Type")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "response" if content_type.starts_with("application/http") => Kind::HttpResponse,
+        "response" => Kind::Skip("response-not-http"),
+        "conversion" => Kind::Payload,
+        "resource" if is_document_type(&content_type) => Kind::Payload,
+        "resource" => Kind::Skip("resource-not-html"),
+        "warcinfo" => Kind::Skip("warcinfo"),
+        "request" => Kind::Skip("request"),
+        "metadata" => Kind::Skip("metadata"),
+        "revisit" => Kind::Skip("revisit"),
+        "continuation" => Kind::Skip("continuation"),
+        "" => return Next::Broken("WARC record without a WARC-Type".into()),
+        _ => Kind::Skip("unknown-type"),
+    };
+
+    let mut block = Vec::new();
+    let read = match kind {
+        Kind::Skip(_) => 0,
+        _ if length > MAX_DOC_BYTES => 0,
+        _ => {
+            block.reserve(usize::try_from(length).unwrap_or(0));
+            match reader.take(length).read_to_end(&mut block) {
+                Ok(n) => n as u64,
+                Err(err) => return Next::Broken(format!("cannot read record body: {err}")),
+            }
+        }
+    };
+    // What was not read above (skipped records, oversized ones), then the closing CRLF CRLF.
+    match io::copy(&mut reader.take(length - read), &mut io::sink()) {
+        Ok(n) if read + n == length => {}
+        Ok(n) => {
+            return Next::Broken(format!(
+                "the file ends inside a record: {} of its {length} bytes",
+                read + n
+            ));
+        }
+        Err(err) => return Next::Broken(format!("cannot read record body: {err}")),
     }
     let mut end = [0u8; 4];
-    match limited.read_exact(&mut end) {
-        Ok(()) if &end == b"\r\n\r\n" => next,
-        Ok(()) => Next::Broken(format!(
-            "record of {length} bytes is not followed by CRLF CRLF (byte {} of the stream)",
-            consumed.get()
-        )),
-        Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
-            Next::Broken("the file ends inside a record".into())
+    match reader.read_exact(&mut end) {
+        Ok(()) if &end == b"\r\n\r\n" => {}
+        Ok(()) => {
+            return Next::Broken(format!(
+                "the record's {length}-byte body is not followed by CRLF CRLF; Content-Length is wrong"
+            ));
         }
-        Err(err) => Next::Broken(format!("cannot read: {err}")),
+        Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
+            return Next::Broken("the file ends inside a record".into());
+        }
+        Err(err) => return Next::Broken(format!("cannot read: {err}")),
+    }
+
+    match kind {
+        Kind::Skip(reason) => Next::Skipped(reason),
+        _ if length > MAX_DOC_BYTES => Next::Bad {
+            id,
+            kind: "too_large",
+            message: format!(
+                "WARC record of {length} bytes is over the {MAX_DOC_BYTES}-byte limit"
+            ),
+        },
+        Kind::HttpResponse => match http_payload(&block) {
+            Ok(Some((bytes, encoding))) => Next::Doc(WarcDoc {
+                id,
+                url,
+                bytes,
+                encoding,
+            }),
+            Ok(None) => Next::Skipped("http-not-html-or-not-ok"),
+            Err(message) => Next::Bad {
+                id,
+                kind: "input",
+                message,
+            },
+        },
+        Kind::Payload => Next::Doc(WarcDoc {
+            id,
+            url,
+            bytes: block,
+            encoding: charset(&content_type),
+        }),
     }
 }
 
@@ -224,13 +201,6 @@ enum Kind {
     HttpResponse,
     Payload,
     Skip(&'static str),
-}
-
-fn describe(err: &warc::Error) -> String {
-    match err {
-        warc::Error::ReadData(io) => format!("cannot read WARC record: {io}"),
-        other => format!("not a WARC record: {other}"),
-    }
 }
 
 fn is_document_type(content_type: &str) -> bool {
@@ -462,5 +432,32 @@ mod tests {
             matches!(&got[..], [Next::Broken(why)] if why.contains("longer than")),
             "{got:?}"
         );
+    }
+
+    proptest::proptest! {
+        /// Damaged archives (bytes flipped, cut, or garbage) end in documents, skips, error
+        /// records and a stop: never a panic, never a loop that reads nothing.
+        #[test]
+        fn damaged_archives_never_panic(
+            cut in 0usize..2000,
+            flips in proptest::collection::vec((0usize..2000, proptest::num::u8::ANY), 0..6),
+            garbage in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+        ) {
+            let mut file = record("warcinfo", "application/warc-fields", b"software: test\r\n");
+            file.extend(record(
+                "response",
+                "application/http; msgtype=response",
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n<p>x<\r\n0\r\n\r\n",
+            ));
+            file.extend(record("conversion", "text/plain", "正文。".as_bytes()));
+            for (at, byte) in flips {
+                let len = file.len();
+                file[at % len] = byte;
+            }
+            file.truncate(cut.min(file.len()));
+            file.extend(garbage);
+            let got = all(&file);
+            proptest::prop_assert!(got.len() <= 4);
+        }
     }
 }
