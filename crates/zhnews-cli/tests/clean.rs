@@ -1,41 +1,11 @@
 //! `zhnews clean` as a user runs it: exit codes, order, error records, stdin, formats.
 
+mod common;
+
+use common::{examples, records, run_with_stdin, zhnews};
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn zhnews() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_zhnews"))
-}
-
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = zhnews()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("zhnews starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("zhnews finishes")
-}
-
-fn records(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone())
-        .expect("utf-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
+use std::process::Stdio;
 
 const DOC: &str = "---\ntitle: '测试标题'\nauthor: 测试网\ndate: 2024-03-01 10:00:00\n---\n<p>3月1日上午，测试市召开会议。</p>\n<p>会议持续了两个小时。</p>\n";
 

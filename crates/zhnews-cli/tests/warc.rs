@@ -3,13 +3,10 @@
 //! and the records that are not documents.
 #![cfg(feature = "warc")]
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
-}
+use common::{examples, records, run_with_stdin, zhnews};
+use std::io::Write;
 
 fn record(kind: &str, id: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
     let mut head = format!(
@@ -70,7 +67,7 @@ fn documents_of_an_archive_become_records_and_the_rest_is_counted() {
     let path = dir.join("crawl-00001.warc.gz");
     std::fs::write(&path, archive()).expect("write archive");
     let stats = dir.join("stats.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+    let output = zhnews()
         .arg("clean")
         .arg(&path)
         .arg("--stats")
@@ -79,11 +76,7 @@ fn documents_of_an_archive_become_records_and_the_rest_is_counted() {
         .expect("zhnews runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    let records: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .expect("utf-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let records = records(&output);
     assert_eq!(records.len(), 2, "{records:#?}");
 
     let page = &records[0];
@@ -127,26 +120,9 @@ fn documents_of_an_archive_become_records_and_the_rest_is_counted() {
 fn a_broken_archive_yields_an_error_record_not_silence() {
     let mut file = archive();
     file.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args(["clean", "--input", "warc", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("zhnews starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&file)
-        .expect("stdin");
-    let output = child.wait_with_output().expect("zhnews ends");
+    let output = run_with_stdin(&["clean", "--input", "warc", "-"], &file);
     assert_eq!(output.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .expect("utf-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let lines = records(&output);
     assert_eq!(lines.len(), 3);
     let error = &lines[2]["error"];
     assert_eq!(error["kind"], "input");
