@@ -74,6 +74,11 @@ pub(crate) struct Matcher {
     /// keeps the filters of the common characters in the innermost cache. Word 0 is empty:
     /// the region of characters that begin no longer key.
     pair_bits: Vec<u64>,
+    /// For each slot, the region of `pair_bits` that holds its exact filter of second
+    /// characters (what [`Matcher::match_at`] needs under any priority limit); the slot
+    /// itself carries the candidate filter the conversion loop needs (see
+    /// [`candidate_bits`]).
+    exact_filters: Vec<u64>,
     /// Open-addressing table (first, second character) -> node of the two-character prefix:
     /// replaces a binary search among the many children of common first characters.
     /// Each entry: the pair (`first << 32 | second`, `u64::MAX` when free), the node of the
@@ -378,6 +383,7 @@ impl Matcher {
             pages: vec![0; 0x1100],
             slots: vec![[0; 2]; 256],
             pair_bits: vec![0],
+            exact_filters: Vec::new(),
             pairs: Vec::new(),
             pair_mask: 0,
             few_phrases: true,
@@ -433,51 +439,66 @@ impl Matcher {
             // About 16 filter bits per second character: a few per cent false positives.
             let mut filter = 0;
             if n.len > 0 {
-                let words = (n.len as usize).div_ceil(4).next_power_of_two();
-                let offset = u32::try_from(m.pair_bits.len())
-                    .map_err(|_| corrupt("filter too large".to_owned()))?;
-                m.pair_bits.resize(m.pair_bits.len() + words, 0);
-                filter = u64::from(offset) | ((words as u64) - 1) << 32;
+                filter = m.filter_region(n.len as usize)?;
             }
-            m.slots[(m.pages[page] as usize) << 8 | (c & 0xff) as usize] = [slot, filter];
+            // The filter of what running text needs: the second characters whose
+            // two-character prefix is the match when nothing follows it, and the (second,
+            // third) characters of the keys of three or more.
+            let children = n.start as usize..(n.start + n.len) as usize;
+            let items: usize = children
+                .clone()
+                .map(|j| {
+                    let second = m.nodes[j + 1];
+                    second.len as usize + usize::from(pair_takes(n, second))
+                })
+                .sum();
+            let mut candidates = 0;
+            if items > 0 && !m.few_phrases {
+                candidates = m.filter_region(items)?;
+            }
+            for j in children {
+                let (c2, second) = (m.child_chars[j], m.nodes[j + 1]);
+                let (word, take, _) = candidate_bits(candidates, c2, 0);
+                if pair_takes(n, second) {
+                    m.pair_bits[word] |= take;
+                }
+                for k in second.start..second.start + second.len {
+                    let (_, _, three) = candidate_bits(candidates, c2, m.child_chars[k as usize]);
+                    m.pair_bits[word] |= three;
+                }
+            }
+            let at = (m.pages[page] as usize) << 8 | (c & 0xff) as usize;
+            m.exact_filters.resize(m.slots.len(), 0);
+            m.exact_filters[at] = filter;
+            // Where few characters begin phrases (t2s), the loop reaches the filter only
+            // for those, and the exact one without the third character is cheaper.
+            m.slots[at] = [slot, if m.few_phrases { filter } else { candidates }];
             for j in n.start..n.start + n.len {
                 let c2 = m.child_chars[j as usize];
                 let (word, mask) = filter_bits(filter, c2);
                 m.pair_bits[word] |= mask;
                 let key = u64::from(c) << 32 | u64::from(c2);
-                let mut at = pair_slot(key) & m.pair_mask;
-                while m.pairs[at][0] != u64::MAX {
-                    at = (at + 1) & m.pair_mask;
+                let mut e = pair_slot(key) & m.pair_mask;
+                while m.pairs[e][0] != u64::MAX {
+                    e = (e + 1) & m.pair_mask;
                 }
                 let second = m.nodes[j as usize + 1];
                 if j + 1 > PAIR_NODE as u32 {
                     return Err(corrupt("too many trie nodes".to_owned()));
                 }
                 let mut info = u64::from(j + 1);
-                if second.value != NO_VALUE {
-                    let prio = second.value >> PRIO_SHIFT;
-                    let first_prio = if n.value == NO_VALUE {
-                        u32::MAX
+                if pair_takes(n, second) {
+                    info |= PAIR_TAKE;
+                    let id = (second.value & VALUE_MASK) as usize;
+                    let start = if id == 0 {
+                        0
                     } else {
-                        n.value >> PRIO_SHIFT
+                        m.value_ends[id - 1] as usize
                     };
-                    // A longer key wins unless a shorter one has a lower priority.
-                    if prio <= first_prio {
-                        info |= PAIR_TAKE;
-                        let id = (second.value & VALUE_MASK) as usize;
-                        let start = if id == 0 {
-                            0
-                        } else {
-                            m.value_ends[id - 1] as usize
-                        };
-                        let mut chars = m.values[start..m.value_ends[id] as usize].chars();
-                        if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next())
-                        {
-                            if let (Ok(a), Ok(b)) =
-                                (u16::try_from(a as u32), u16::try_from(b as u32))
-                            {
-                                info |= PAIR_INLINE | u64::from(a) << 32 | u64::from(b) << 48;
-                            }
+                    let mut chars = m.values[start..m.value_ends[id] as usize].chars();
+                    if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) {
+                        if let (Ok(a), Ok(b)) = (u16::try_from(a as u32), u16::try_from(b as u32)) {
+                            info |= PAIR_INLINE | u64::from(a) << 32 | u64::from(b) << 48;
                         }
                     }
                 }
@@ -485,7 +506,7 @@ impl Matcher {
                 for k in second.start..second.start + second.len {
                     third |= third_bit(m.child_chars[k as usize]);
                 }
-                m.pairs[at] = [key, info, third];
+                m.pairs[e] = [key, info, third];
             }
             if c < 0x80 {
                 m.ascii_start[c as usize] = true;
@@ -539,6 +560,16 @@ impl Matcher {
         Ok(m)
     }
 
+    /// Appends an empty filter region for `items` entries, about 16 bits each; returns its
+    /// descriptor (word offset in bits 0..32, the word count less one in bits 32..).
+    fn filter_region(&mut self, items: usize) -> Result<u64, Error> {
+        let words = items.div_ceil(4).next_power_of_two();
+        let offset = u32::try_from(self.pair_bits.len())
+            .map_err(|_| corrupt("filter too large".to_owned()))?;
+        self.pair_bits.resize(self.pair_bits.len() + words, 0);
+        Ok(u64::from(offset) | ((words as u64) - 1) << 32)
+    }
+
     #[inline(always)]
     fn root(&self, c: u32) -> [u64; 2] {
         let page = self.pages[(c >> 8) as usize] as usize;
@@ -572,6 +603,15 @@ impl Matcher {
     fn pair_maybe(&self, filter: u64, c2: u32) -> bool {
         let (word, mask) = filter_bits(filter, c2);
         self.pair_bits.get(word).is_some_and(|&w| w & mask == mask)
+    }
+
+    /// Whether a key of two or more characters may be the match where the first character
+    /// (whose candidate filter is `filter`) is followed by `c2 c3` (no false negatives).
+    #[inline(always)]
+    fn candidate(&self, filter: u64, c2: u32, c3: u32) -> bool {
+        let (word, take, three) = candidate_bits(filter, c2, c3);
+        let w = self.pair_bits.get(word).copied().unwrap_or(0);
+        (w & take == take) | (w & three == three)
     }
 
     /// The node of the two-character prefix `c1 c2`, or 0.
@@ -611,10 +651,13 @@ impl Matcher {
     /// `limit`: its length in bytes and replacement.
     #[inline(always)]
     fn match_at(&self, b: &[u8], i: usize, c: u32, l: usize, limit: u32) -> Option<(usize, Hit)> {
-        let [slot, filter] = self.root(c);
+        let page = self.pages[(c >> 8) as usize] as usize;
+        let at = page << 8 | (c & 0xff) as usize;
+        let slot = self.slots[at][0];
         if slot == 0 {
             return None;
         }
+        let filter = self.exact_filters.get(at).copied().unwrap_or(0);
         self.match_slot(b, i, c, l, slot, filter, limit)
     }
 
@@ -742,16 +785,16 @@ impl Matcher {
         if self.leads.is_some() {
             self.convert_sparse(text, out);
         } else if self.few_phrases {
-            self.convert_dense::<true>(text, out);
+            self.convert_dense(text, out);
         } else {
-            self.convert_dense::<false>(text, out);
+            self.convert_window(text, out);
         }
     }
 
-    /// For stages that change most text: every character is written out as it is looked
-    /// up, which keeps the common cases (unchanged, or a one-character value) free of
-    /// unpredictable branches.
-    fn convert_dense<const FEW_PHRASES: bool>(&self, text: &str, out: &mut String) {
+    /// For stages that change most text where few characters begin phrases (t2s): every
+    /// character is written out as it is looked up, which keeps the common cases
+    /// (unchanged, or a one-character value) free of unpredictable branches.
+    fn convert_dense(&self, text: &str, out: &mut String) {
         let b = text.as_bytes();
         let mut i = 0;
         // The character at `i`, decoded once: the look-ahead of one step is the current
@@ -785,13 +828,9 @@ impl Matcher {
             let next = decode(b, i + l);
             let (c2, l2) = next;
             let next_slot = self.root(c2);
-            // Where few characters begin phrases (t2s) a branch skips the filter well; where
-            // most do (s2t) always probing it avoids mispredicting that branch.
-            let phrase = if FEW_PHRASES {
-                slot & SLOT_PHRASES != 0 && self.pair_maybe(filter, c2)
-            } else {
-                self.pair_maybe(filter, c2)
-            };
+            // Few characters begin phrases here (t2s): a branch skips the filter well.
+            let phrase = slot & SLOT_PHRASES != 0 && self.pair_maybe(filter, c2);
+            let c3 = if phrase { decode(b, i + l + l2).0 } else { 0 };
             let slow = phrase | (slot & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
             if !slow {
                 if let Some(ch) = char::from_u32(ch) {
@@ -807,7 +846,7 @@ impl Matcher {
                 let after = i + l + l2;
                 // Most prefixes met in running text are not continued by the next character:
                 // the entry then settles them on its own, without walking the trie.
-                if third & third_bit(decode(b, after).0) != 0 {
+                if third & third_bit(c3) != 0 {
                     let second = (info & PAIR_NODE) as u32;
                     let node = (slot >> SLOT_NODE_SHIFT) as u32;
                     if second != 0 {
@@ -861,6 +900,126 @@ impl Matcher {
             cur = decode(b, i);
             cur_slot = self.root(cur.0);
         }
+    }
+
+    /// For stages where most characters begin some phrase (s2t): a window of three decoded
+    /// characters slides along the text, so each step decodes one character and looks one
+    /// slot up; the candidate filter over the next two characters sends the few places
+    /// where a phrase may be the match to [`Matcher::phrase_step`].
+    fn convert_window(&self, text: &str, out: &mut String) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        let (mut c, mut l) = decode(b, 0);
+        let (mut c2, mut l2) = decode(b, l);
+        let mut slot = self.root(c);
+        let mut slot2 = self.root(c2);
+        while i < b.len() {
+            if c < 0x80 && !self.ascii_start[c as usize] {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] < 0x80 && !self.ascii_start[b[i] as usize] {
+                    i += 1;
+                }
+                out.push_str(&text[start..i]);
+                (c, l) = decode(b, i);
+                (c2, l2) = decode(b, i + l);
+                slot = self.root(c);
+                slot2 = self.root(c2);
+                continue;
+            }
+            let (c3, l3) = decode(b, i + l + l2);
+            let [s, filter] = slot;
+            // The answer when no longer key applies: the character's one-character value, or
+            // the character itself (slots carry it when the character is no key alone).
+            let ch = if s == 0 { c } else { (s & SLOT_CHAR) as u32 };
+            let slow = self.candidate(filter, c2, c3)
+                | (s & SLOT_MULTI != 0)
+                | (c.wrapping_sub(0x2FF0) < 16);
+            if !slow {
+                if let Some(ch) = char::from_u32(ch) {
+                    out.push(ch);
+                }
+                i += l;
+                (c, l, slot) = (c2, l2, slot2);
+                (c2, l2) = (c3, l3);
+                slot2 = self.root(c2);
+                continue;
+            }
+            let n = self.phrase_step(text, i, (c, l), (c2, l2), c3, s, out);
+            if n == l {
+                (c, l, slot) = (c2, l2, slot2);
+                (c2, l2) = (c3, l3);
+                slot2 = self.root(c2);
+            } else {
+                (c, l) = decode(b, i + n);
+                (c2, l2) = decode(b, i + n + l);
+                slot = self.root(c);
+                slot2 = self.root(c2);
+            }
+            i += n;
+        }
+    }
+
+    /// One step of [`Matcher::convert_window`] where a phrase may be the match (or the
+    /// character needs the value table, or begins a description sequence): writes the
+    /// match at `i` and returns its length in bytes.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_step(
+        &self,
+        text: &str,
+        i: usize,
+        (c, l): (u32, usize),
+        (c2, l2): (u32, usize),
+        c3: u32,
+        slot: u64,
+        out: &mut String,
+    ) -> usize {
+        let b = text.as_bytes();
+        let [_, info, third] = self.pair_entry(c, c2);
+        // Most prefixes met in running text are not continued by the next character: the
+        // entry then settles them on its own, without walking the trie.
+        if third & third_bit(c3) != 0 {
+            let second = (info & PAIR_NODE) as u32;
+            let node = (slot >> SLOT_NODE_SHIFT) as u32;
+            if second != 0 {
+                if let Some((len, vid)) =
+                    self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
+                {
+                    match self.hit(vid) {
+                        Hit::Char(ch) => out.push(ch),
+                        Hit::Value(vid) => out.push_str(self.value(vid)),
+                    }
+                    return len;
+                }
+            }
+        } else if info & PAIR_TAKE != 0 {
+            if info & PAIR_INLINE != 0 {
+                let a = char::from_u32((info >> 32) as u16 as u32);
+                let z = char::from_u32((info >> 48) as u32);
+                if let (Some(a), Some(z)) = (a, z) {
+                    out.push(a);
+                    out.push(z);
+                }
+            } else {
+                let vid = self.nodes[(info & PAIR_NODE) as usize].value;
+                out.push_str(self.value(vid & VALUE_MASK));
+            }
+            return l + l2;
+        }
+        if slot & SLOT_HAS_VALUE != 0 {
+            match char::from_u32((slot & SLOT_CHAR) as u32).filter(|_| slot & SLOT_SINGLE != 0) {
+                Some(ch) => out.push(ch),
+                None => {
+                    let vid = self.nodes[(slot >> SLOT_NODE_SHIFT) as usize].value;
+                    out.push_str(self.value(vid & VALUE_MASK));
+                }
+            }
+            return l;
+        }
+        let n = unmatched_len(b, i, c, l);
+        out.push_str(&text[i..i + n]);
+        n
     }
 
     /// For stages that rarely apply (normalization): unchanged text is skipped with
@@ -958,6 +1117,32 @@ fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
     let h = (h ^ h >> 15).wrapping_mul(0x85EB_CA77);
     let word = (filter as u32 as usize) + (h & (filter >> 32) as u32) as usize;
     (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
+}
+
+/// In the candidate filter `filter`: the word of `pair_bits` for the second character `c2`,
+/// the two bits that stand for "the prefix ending in `c2` is the match when nothing
+/// follows", and the two bits that stand for "some key continues with `c2 c3`". One word
+/// per second character, so that both are answered by one load; one multiplication each,
+/// taking the well-mixed high bits.
+#[inline(always)]
+fn candidate_bits(filter: u64, c2: u32, c3: u32) -> (usize, u64, u64) {
+    let h = u64::from(c2).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = (filter as u32 as usize) + ((h >> 32) as u32 & (filter >> 32) as u32) as usize;
+    let take = 1 << (h >> 58) | 1 << ((h >> 52) & 63);
+    let g = (u64::from(c2) << 21 | u64::from(c3)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    (word, take, 1 << (g >> 58) | 1 << ((g >> 52) & 63))
+}
+
+/// Whether the two-character prefix whose first character's node is `first` and second's
+/// `second` is the match when no third character continues it: it is a key, and a longer
+/// key wins unless the shorter one has a lower priority.
+fn pair_takes(first: Node, second: Node) -> bool {
+    let first_prio = if first.value == NO_VALUE {
+        u32::MAX
+    } else {
+        first.value >> PRIO_SHIFT
+    };
+    second.value != NO_VALUE && second.value >> PRIO_SHIFT <= first_prio
 }
 
 /// Whether some two consecutive bytes of `b` fall in one of the (lead, lowest second byte,
