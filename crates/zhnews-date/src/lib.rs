@@ -45,8 +45,10 @@
 //! (`发布时间：`, `發佈時間:`, `时间：`, `日期：`, `更新时间：`…), Unix epoch seconds (9–10
 //! digits) and milliseconds (12–13 digits), English forms (`Sep 4, 2022`, `Apr 9, 2024 8:57
 //! PM`, `4 September 2022`) and JavaScript `Date` strings (`Sun Sep 04 2022 15:37:50 GMT+0800
-//! (China Standard Time)`). `CST` is US Central time, as RFC 2822 defines it. A time with no
-//! offset takes the caller's default offset and `offset_given` is false.
+//! (China Standard Time)`). `CST` is US Central time, as RFC 2822 defines it, unless the
+//! caller's default offset is +08:00: then it is China Standard Time, as Unix `date` and Go
+//! servers in China print it. A time with no offset takes the caller's default offset and
+//! `offset_given` is false.
 //!
 //! # Conventions of [`find_dates`]
 //!

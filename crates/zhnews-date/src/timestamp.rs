@@ -253,6 +253,8 @@ struct Fields {
     offset: Option<FixedOffset>,
     weekday: Option<(Weekday, usize)>,
     precision: Option<Precision>,
+    /// The zone was written `CST`, which servers in China print for China Standard Time.
+    cst: bool,
 }
 
 fn parse_normalized(s: &str, default_offset: FixedOffset) -> Result<Timestamp, Error> {
@@ -344,7 +346,14 @@ fn build(f: Fields, at: usize, default_offset: FixedOffset) -> Result<Timestamp,
         }
     };
     let offset_given = f.offset.is_some();
-    let offset = f.offset.unwrap_or(default_offset);
+    // `CST` is US Central in RFC 2822, but Unix `date` and Go servers set to Asia/Shanghai
+    // print China Standard Time as `CST` too. A caller whose default is +08:00 is reading
+    // Chinese sources, where China is by far the likelier meaning.
+    let offset = match f.offset {
+        Some(_) if f.cst && default_offset.local_minus_utc() == 8 * 3600 => default_offset,
+        Some(offset) => offset,
+        None => default_offset,
+    };
     let datetime = offset
         .from_local_datetime(&NaiveDateTime::new(date, time))
         .single()
@@ -520,6 +529,7 @@ fn zone(c: &mut Cur<'_>, f: &mut Fields) -> Result<(), Error> {
         {
             c.pos += name.len();
             hours = Some(*h);
+            f.cst = *name == "CST";
             break;
         }
     }
@@ -815,7 +825,10 @@ fn rfc2822_fast(b: &[u8], base: usize) -> Option<Fields> {
         b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
         b"EST" => -5,
         b"EDT" => -4,
-        b"CST" => -6,
+        b"CST" => {
+            f.cst = true;
+            -6
+        }
         b"CDT" => -5,
         b"MST" => -7,
         b"MDT" => -6,
