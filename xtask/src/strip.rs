@@ -729,6 +729,7 @@ fn peers(args: &[String]) -> Result<()> {
     let mut ours_secs = Vec::with_capacity(passes);
     let mut decode_secs = Vec::with_capacity(passes);
     let mut page_secs = vec![f64::INFINITY; pages.len()];
+    let cpu_start = cpu_seconds();
     for _ in 0..passes {
         let mut decoding = 0.0;
         let start = Instant::now();
@@ -749,6 +750,11 @@ fn peers(args: &[String]) -> Result<()> {
         ours_secs.push(start.elapsed().as_secs_f64());
         decode_secs.push(decoding);
     }
+    // the clock ticks in 1/100 s: read over all passes together, then averaged
+    let ours_cpu = match (cpu_start, cpu_seconds()) {
+        (Some(a), Some(b)) => Some((b - a) / passes as f64),
+        _ => None,
+    };
     std::hint::black_box(sink);
 
     #[derive(Deserialize)]
@@ -756,6 +762,8 @@ fn peers(args: &[String]) -> Result<()> {
         docs: usize,
         bytes: usize,
         seconds: Vec<f64>,
+        #[serde(default)]
+        cpu_seconds: Vec<f64>,
     }
     let peer_s = if with_peer {
         let out = run_peer(&pages, &["bench", &passes.to_string()])?;
@@ -770,7 +778,9 @@ fn peers(args: &[String]) -> Result<()> {
                 total_bytes
             );
         }
-        Some(best(&peer.seconds))
+        let cpu = (!peer.cpu_seconds.is_empty())
+            .then(|| peer.cpu_seconds.iter().sum::<f64>() / peer.cpu_seconds.len() as f64);
+        Some((best(&peer.seconds), cpu))
     } else {
         None
     };
@@ -801,7 +811,7 @@ fn peers(args: &[String]) -> Result<()> {
         mb / dec_s,
         dec_s
     );
-    if let Some(peer_s) = peer_s {
+    if let Some((peer_s, _)) = peer_s {
         println!(
             "{:<34} {:>12.1} {:>10.2} {:>10.4}",
             "trafilatura bare_extraction (Py)",
@@ -814,6 +824,35 @@ fn peers(args: &[String]) -> Result<()> {
             "ratio (zhnews / trafilatura)",
             peer_s / ours_s
         );
+    }
+    // CPU time is what one core spends whatever else the machine runs; mean per pass
+    println!(
+        "\nCPU time per pass (mean of {passes} passes; the wall figures above are the fastest pass)"
+    );
+    if let Some(cpu) = ours_cpu.filter(|&c| c > 0.0) {
+        println!(
+            "{:<34} {:>12.1} {:>10.2} {:>10.4}",
+            "zhnews decode+strip (Rust)",
+            n / cpu,
+            mb / cpu,
+            cpu
+        );
+        if let Some((_, Some(peer_cpu))) = peer_s {
+            println!(
+                "{:<34} {:>12.1} {:>10.2} {:>10.4}",
+                "trafilatura bare_extraction (Py)",
+                n / peer_cpu,
+                mb / peer_cpu,
+                peer_cpu
+            );
+            println!(
+                "{:<34} {:>12.1}×",
+                "ratio (zhnews / trafilatura)",
+                peer_cpu / cpu
+            );
+        }
+    } else {
+        println!("  (this system does not report process CPU time)");
     }
     let mut slowest: Vec<(f64, &Page, usize)> = page_secs
         .iter()
@@ -832,6 +871,18 @@ fn peers(args: &[String]) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// CPU time (user + system) this process has used, from `/proc/self/stat`, in seconds.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // fields after the parenthesised command name; utime and stime are the 12th and 13th
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_ascii_whitespace().skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    // USER_HZ is 100 on every Linux ABI that Rust targets
+    Some((utime + stime) / 100.0)
 }
 
 fn best(values: &[f64]) -> f64 {

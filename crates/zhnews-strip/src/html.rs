@@ -10,12 +10,12 @@
 
 use std::cell::RefCell;
 
-use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use html5ever::{LocalName, local_name};
 
 pub(crate) type NodeId = usize;
 
@@ -91,146 +91,96 @@ impl Tree {
     }
 }
 
-/// Block-level elements: their start and end break the text flow.
-pub(crate) fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "caption"
-            | "body"
-            | "html"
-            | "br"
-            | "menu"
-            | "#root"
-    )
-}
+/// Tag classes, looked up once per tag. BLOCK: its start and end break
+/// the text flow; VOID: never has content; CLOSES_P: its start closes an
+/// open `<p>`; SKIPPED: its content is not visible text.
+const BLOCK: u8 = 1;
+const VOID: u8 = 2;
+const CLOSES_P: u8 = 4;
+const SKIPPED: u8 = 8;
 
-/// Elements whose content is not visible text.
-fn is_skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "xmp"
-            | "textarea"
-            | "select"
-            | "object"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "head"
-    )
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-    )
-}
-
-/// Start tags that close an open `<p>`.
-fn closes_p(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "ul"
-            | "li"
-            | "dd"
-            | "dt"
-    )
+fn tag_flags(name: &str) -> u8 {
+    match name {
+        "address" => BLOCK | CLOSES_P,
+        "article" => BLOCK | CLOSES_P,
+        "aside" => BLOCK | CLOSES_P,
+        "blockquote" => BLOCK | CLOSES_P,
+        "center" => BLOCK | CLOSES_P,
+        "details" => BLOCK | CLOSES_P,
+        "dialog" => BLOCK | CLOSES_P,
+        "dd" => BLOCK | CLOSES_P,
+        "div" => BLOCK | CLOSES_P,
+        "dl" => BLOCK | CLOSES_P,
+        "dt" => BLOCK | CLOSES_P,
+        "fieldset" => BLOCK | CLOSES_P,
+        "figcaption" => BLOCK | CLOSES_P,
+        "figure" => BLOCK | CLOSES_P,
+        "footer" => BLOCK | CLOSES_P,
+        "form" => BLOCK | CLOSES_P,
+        "h1" => BLOCK | CLOSES_P,
+        "h2" => BLOCK | CLOSES_P,
+        "h3" => BLOCK | CLOSES_P,
+        "h4" => BLOCK | CLOSES_P,
+        "h5" => BLOCK | CLOSES_P,
+        "h6" => BLOCK | CLOSES_P,
+        "header" => BLOCK | CLOSES_P,
+        "hgroup" => BLOCK | CLOSES_P,
+        "hr" => BLOCK | VOID | CLOSES_P,
+        "li" => BLOCK | CLOSES_P,
+        "main" => BLOCK | CLOSES_P,
+        "nav" => BLOCK | CLOSES_P,
+        "ol" => BLOCK | CLOSES_P,
+        "p" => BLOCK | CLOSES_P,
+        "pre" => BLOCK | CLOSES_P,
+        "section" => BLOCK | CLOSES_P,
+        "summary" => BLOCK,
+        "table" => BLOCK | CLOSES_P,
+        "tbody" => BLOCK,
+        "td" => BLOCK,
+        "tfoot" => BLOCK,
+        "th" => BLOCK,
+        "thead" => BLOCK,
+        "tr" => BLOCK,
+        "ul" => BLOCK | CLOSES_P,
+        "caption" => BLOCK,
+        "body" => BLOCK,
+        "html" => BLOCK,
+        "br" => BLOCK | VOID,
+        "menu" => BLOCK | CLOSES_P,
+        "#root" => BLOCK,
+        "script" => SKIPPED,
+        "style" => SKIPPED,
+        "noscript" => SKIPPED,
+        "template" => SKIPPED,
+        "iframe" => SKIPPED,
+        "noembed" => SKIPPED,
+        "noframes" => SKIPPED,
+        "xmp" => SKIPPED,
+        "textarea" => SKIPPED,
+        "select" => SKIPPED,
+        "object" => SKIPPED,
+        "svg" => SKIPPED,
+        "math" => SKIPPED,
+        "canvas" => SKIPPED,
+        "video" => SKIPPED,
+        "audio" => SKIPPED,
+        "head" => SKIPPED,
+        "area" => VOID,
+        "base" => VOID,
+        "col" => VOID,
+        "embed" => VOID,
+        "img" => VOID,
+        "input" => VOID,
+        "link" => VOID,
+        "meta" => VOID,
+        "param" => VOID,
+        "source" => VOID,
+        "track" => VOID,
+        "wbr" => VOID,
+        "keygen" => VOID,
+        "dir" => CLOSES_P,
+        _ => 0,
+    }
 }
 
 fn is_kept_attr(name: &str) -> bool {
@@ -259,11 +209,11 @@ struct Builder {
     stack: Vec<NodeId>,
     /// Names of elements opened past the depth bound, so their end tags
     /// don't close real ancestors.
-    overflow: Vec<String>,
+    overflow: Vec<LocalName>,
     max_depth: usize,
     max_nodes: usize,
     /// Inside a skipped element: its name, or `title` (text collected).
-    skipping: Option<String>,
+    skipping: Option<LocalName>,
     title_buf: Option<String>,
     head: Head,
 }
@@ -292,13 +242,6 @@ impl Builder {
 
     fn top(&self) -> NodeId {
         self.stack.last().copied().unwrap_or(0)
-    }
-
-    fn top_name(&self) -> &str {
-        match &self.nodes[self.top()].kind {
-            NodeKind::Element(e) => &e.name,
-            _ => "",
-        }
     }
 
     fn add(&mut self, kind: NodeKind) -> Option<NodeId> {
@@ -344,21 +287,21 @@ impl Builder {
     }
 
     /// Pops up to and including the innermost open element named `name`,
-    /// if one is open within `limit` levels and not past a `stop` element.
-    fn close(&mut self, name: &str, stop: &[&str]) -> bool {
+    /// if one is open and not past a `stop` element. Names are interned, so
+    /// each level costs one comparison.
+    fn close(&mut self, name: &LocalName, stop: &[LocalName]) -> bool {
         let mut i = self.stack.len();
         while i > 1 {
             i -= 1;
             let n = self.stack[i];
-            let nm = match &self.nodes[n].kind {
-                NodeKind::Element(e) => &*e.name,
-                _ => "",
+            let NodeKind::Element(e) = &self.nodes[n].kind else {
+                continue;
             };
-            if nm == name {
+            if e.name == *name {
                 self.stack.truncate(i);
                 return true;
             }
-            if stop.contains(&nm) {
+            if stop.contains(&e.name) {
                 return false;
             }
         }
@@ -367,26 +310,24 @@ impl Builder {
 
     fn start(&mut self, tag: Tag) -> TokenSinkResult<()> {
         let name: &str = &tag.name;
-        if name == "title" && self.head.title.is_none() && self.title_buf.is_none() {
+        if tag.name == local_name!("title") && self.head.title.is_none() && self.title_buf.is_none()
+        {
             self.title_buf = Some(String::new());
             return TokenSinkResult::RawData(RawKind::Rcdata);
         }
-        if name == "meta" || name == "link" {
+        if tag.name == local_name!("meta") || tag.name == local_name!("link") {
             self.read_head_tag(&tag);
         }
         if self.skipping.is_some() {
             return TokenSinkResult::Continue;
         }
-        if is_skipped(name) {
-            if tag.self_closing || name == "head" {
-                // <head> content is not visible, but its meta/title tags are read above.
-                if name == "head" {
-                    return TokenSinkResult::Continue;
-                }
+        let flags = tag_flags(name);
+        if flags & SKIPPED != 0 {
+            // <head> content is not visible, but its meta/title tags are read above.
+            if tag.self_closing || tag.name == local_name!("head") {
                 return TokenSinkResult::Continue;
             }
-            self.skipping = Some(name.to_string());
-            return match name {
+            let raw = match name {
                 "script" => TokenSinkResult::RawData(RawKind::ScriptData),
                 "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
                     TokenSinkResult::RawData(RawKind::Rawtext)
@@ -394,35 +335,64 @@ impl Builder {
                 "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
                 _ => TokenSinkResult::Continue,
             };
+            self.skipping = Some(tag.name);
+            return raw;
         }
         // Implied end tags.
-        if closes_p(name) && self.top_name() == "p" {
+        if flags & CLOSES_P != 0 && self.top_is(&local_name!("p")) {
             self.stack.pop();
         }
         match name {
             "li" => {
-                self.close("li", &["ul", "ol", "div", "table"]);
+                self.close(
+                    &local_name!("li"),
+                    &[
+                        local_name!("ul"),
+                        local_name!("ol"),
+                        local_name!("div"),
+                        local_name!("table"),
+                    ],
+                );
             }
-            "dd" | "dt" if !self.close("dd", &["dl", "div"]) => {
-                self.close("dt", &["dl", "div"]);
+            "dd" | "dt" => {
+                let stop = [local_name!("dl"), local_name!("div")];
+                if !self.close(&local_name!("dd"), &stop) {
+                    self.close(&local_name!("dt"), &stop);
+                }
             }
-            "td" | "th" if !self.close("td", &["tr", "table"]) => {
-                self.close("th", &["tr", "table"]);
+            "td" | "th" => {
+                let stop = [local_name!("tr"), local_name!("table")];
+                if !self.close(&local_name!("td"), &stop) {
+                    self.close(&local_name!("th"), &stop);
+                }
             }
             "tr" => {
-                self.close("tr", &["table", "tbody", "thead", "tfoot"]);
+                self.close(
+                    &local_name!("tr"),
+                    &[
+                        local_name!("table"),
+                        local_name!("tbody"),
+                        local_name!("thead"),
+                        local_name!("tfoot"),
+                    ],
+                );
             }
             "option" => {
-                self.close("option", &["select"]);
+                self.close(&local_name!("option"), &[local_name!("select")]);
             }
             _ => {}
         }
+        let void = flags & VOID != 0 || tag.self_closing;
+        if !void && self.stack.len() >= self.max_depth {
+            // Flatten: the element's content lands in the element at the bound.
+            self.overflow.push(tag.name);
+            return TokenSinkResult::Continue;
+        }
         let mut el = Element {
-            name: tag.name.clone(),
-            block: is_block(name),
+            name: tag.name,
+            block: flags & BLOCK != 0,
             ..Element::default()
         };
-        let void = is_void(name) || tag.self_closing;
         for a in tag.attrs {
             let k: &str = &a.name.local;
             match k {
@@ -432,11 +402,6 @@ impl Builder {
                 _ => {}
             }
         }
-        if !void && self.stack.len() >= self.max_depth {
-            // Flatten: the element's content lands in the element at the bound.
-            self.overflow.push(name.to_string());
-            return TokenSinkResult::Continue;
-        }
         if let Some(id) = self.add(NodeKind::Element(el)) {
             if !void {
                 self.stack.push(id);
@@ -445,39 +410,38 @@ impl Builder {
         TokenSinkResult::Continue
     }
 
+    fn top_is(&self, name: &LocalName) -> bool {
+        matches!(&self.nodes[self.top()].kind, NodeKind::Element(e) if e.name == *name)
+    }
+
     fn end(&mut self, tag: Tag) {
-        let name: &str = &tag.name;
-        if name == "title" {
+        if tag.name == local_name!("title") {
             if let Some(t) = self.title_buf.take() {
                 self.head.title = Some(t);
             }
             return;
         }
         if let Some(sk) = &self.skipping {
-            if sk == name {
+            if *sk == tag.name {
                 self.skipping = None;
             }
             return;
         }
-        if let Some(pos) = self.overflow.iter().rposition(|n| n == name) {
+        if let Some(pos) = self.overflow.iter().rposition(|n| *n == tag.name) {
             self.overflow.remove(pos);
             return;
         }
-        if name == "br" {
+        if tag.name == local_name!("br") {
             self.add(NodeKind::Element(Element {
-                name: LocalName::from("br"),
+                name: local_name!("br"),
                 ..Element::default()
             }));
             return;
         }
-        if is_void(name) {
+        if tag_flags(&tag.name) & VOID != 0 {
             return;
         }
-        let stop: &[&str] = match name {
-            "p" | "li" | "span" | "a" | "font" | "strong" | "b" | "em" | "i" => &[],
-            _ => &[],
-        };
-        self.close(name, stop);
+        self.close(&tag.name, &[]);
     }
 
     fn read_head_tag(&mut self, tag: &Tag) {
@@ -616,7 +580,7 @@ fn skip_raw(q: &BufferQueue, name: &str, script: bool) -> bool {
     let Some(end) = raw_end(&front, name) else {
         return false;
     };
-    if script && front[..end].contains("<!--") {
+    if script && has_comment_opener(&front[..end]) {
         return false;
     }
     let Ok(n) = u32::try_from(end) else {
@@ -626,12 +590,30 @@ fn skip_raw(q: &BufferQueue, name: &str, script: bool) -> bool {
     true
 }
 
+/// Whether `<!--` occurs in `s`.
+fn has_comment_opener(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s.get(from..).and_then(|t| t.find('<')).map(|i| i + from) {
+        if b.get(i + 1..i + 4) == Some(b"!--") {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 /// Byte offset of the first `</name` (ASCII case-insensitive) that the raw
 /// text states take for the end tag: followed by whitespace, `/` or `>`.
 fn raw_end(s: &str, name: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|t| t.find("</")).map(|i| i + from) {
+    // `find` with a char is a memchr scan, far faster here than a substring search
+    while let Some(i) = s.get(from..).and_then(|t| t.find('<')).map(|i| i + from) {
+        if b.get(i + 1) != Some(&b'/') {
+            from = i + 1;
+            continue;
+        }
         let rest = &b[i + 2..];
         if rest.len() > name.len()
             && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
@@ -699,6 +681,9 @@ mod tests {
     fn raw_text_is_jumped_to_its_end_tag() {
         assert_eq!(raw_end("a{}</stylex></STYLE >", "style"), Some(12));
         assert_eq!(raw_end("a{}</style", "style"), None);
+        assert_eq!(raw_end("<<</</style>", "style"), Some(4));
+        assert!(has_comment_opener("a<<!--b"));
+        assert!(!has_comment_opener("a<!-b<!"));
         let t = parse(
             "<style>p{}</stylex><p>x</p></STYLE\n><p>甲</p><script>if(a</b){}</script ><p>乙</p>",
             64,
