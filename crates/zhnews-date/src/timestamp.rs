@@ -1027,6 +1027,28 @@ mod tests {
         parse_timestamp(s, cn).map(|t| (t.datetime.to_rfc3339(), t.precision, t.offset_given))
     }
 
+    #[test]
+    fn cst_follows_the_callers_region() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        for text in [
+            "Wed, 10 Apr 2024 08:57:34 CST",
+            "Wed Apr 10 2024 08:57:34 CST",
+        ] {
+            assert_eq!(p(text).unwrap().0, "2024-04-10T08:57:34+08:00", "{text}");
+            let us = parse_timestamp(text, utc).unwrap();
+            assert_eq!(
+                us.datetime.to_rfc3339(),
+                "2024-04-10T08:57:34-06:00",
+                "{text}"
+            );
+        }
+        // Other US names are not ambiguous and keep their RFC 2822 meaning.
+        assert_eq!(
+            p("Wed, 10 Apr 2024 08:57:34 CDT").unwrap().0,
+            "2024-04-10T08:57:34-05:00"
+        );
+    }
+
     fn ok(s: &str, want: &str, prec: Precision) {
         match p(s) {
             Ok((got, pr, _)) => {

@@ -111,9 +111,11 @@ fn test_set_accuracy() {
         cases.len(),
         accuracy * 100.0
     );
+    // Every case is expected to pass: a case that cannot yet be met is removed from the set
+    // and named in the crate docs, not tolerated here.
     assert!(
-        accuracy >= 0.97,
-        "accuracy {:.1}% is below 97%:\n{}",
+        failures.is_empty(),
+        "accuracy {:.1}%; failing cases:\n{}",
         accuracy * 100.0,
         failures.join("\n")
     );
