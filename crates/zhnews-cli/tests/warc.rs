@@ -130,3 +130,53 @@ fn a_broken_archive_yields_an_error_record_not_silence() {
     assert!(message.contains("WARC record 6"), "{message}");
     assert!(message.contains("skipped"), "{message}");
 }
+
+/// Every example article, served as an HTTP response inside an archive, gives the same record
+/// as the file itself: only where it came from (`source`, `id`, `url`) differs.
+#[test]
+fn an_archived_page_gives_the_same_record_as_the_page_file() {
+    let mut files: Vec<_> = std::fs::read_dir(examples())
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mut archive = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        let body = std::fs::read(file).expect("example");
+        let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+        block.extend_from_slice(&body);
+        archive.extend(record(
+            "response",
+            &format!("page-{n}"),
+            "application/http; msgtype=response",
+            &block,
+        ));
+    }
+    let from_archive = records(&run_with_stdin(
+        &["clean", "--input", "warc", "-"],
+        &archive,
+    ));
+    let from_files = records(&zhnews().arg("clean").args(&files).output().expect("runs"));
+    assert_eq!(from_archive.len(), files.len());
+    assert_eq!(from_files.len(), files.len());
+    let without_origin = |mut record: serde_json::Value| {
+        if let Some(map) = record.as_object_mut() {
+            for key in ["source", "id", "url"] {
+                map.remove(key);
+            }
+            // The error message names the document by its source.
+            if let Some(error) = map.get_mut("error").and_then(|e| e.as_object_mut()) {
+                error.remove("message");
+            }
+        }
+        record
+    };
+    for ((archived, file), path) in from_archive.into_iter().zip(from_files).zip(&files) {
+        assert_eq!(
+            without_origin(archived),
+            without_origin(file),
+            "{}",
+            path.display()
+        );
+    }
+}
