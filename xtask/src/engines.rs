@@ -507,10 +507,7 @@ fn bench(args: &[String]) -> Result<()> {
         marginal * documents as f64,
     );
     for (key, label) in [
-        (
-            "dicts",
-            "Python normalize_batch (dicts)",
-        ),
+        ("dicts", "Python normalize_batch (dicts)"),
         (
             "dicts (json.loads)",
             "Python normalize_batch_json + json.loads",

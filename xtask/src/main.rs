@@ -5,7 +5,8 @@
 //! - `fuzz [TARGET] [--seconds N]`: cargo-fuzz on the stable toolchain.
 //! - `conformance [NAME]`: run the public conformance data in `../shared/peers` when present.
 //! - `corpus DIR`: run the pipeline over a folder and print a quality table.
-//! - `eval`: body/metadata quality on the saved portal pages, side by side with trafilatura.
+//! - `eval [--heldout]`: body/metadata quality on the saved portal pages (or on the held-out
+//!   pages nobody tuned on), side by side with trafilatura.
 //! - `engines [run|bench]`: the same job under Ray Data and PySpark, and throughput per face.
 //! - `<crate> ARGS…`: a crate's own workflows (e.g. `cargo xtask script refresh`).
 
@@ -16,6 +17,7 @@ mod encoding;
 mod engines;
 mod frontmatter;
 mod fuzz;
+mod heldout;
 mod script;
 mod strip;
 mod util;
@@ -53,7 +55,7 @@ fn dispatch(args: &[String]) -> Result<()> {
         "ci" => ci::run(rest),
         "fuzz" => fuzz::run(rest),
         "corpus" => corpus::run(rest),
-        "eval" => strip::run(&["eval".to_string()]),
+        "eval" => strip::run(&[&["eval".to_string()], rest].concat()),
         "bench" => bench(rest),
         "engines" => engines::run(rest),
         "conformance" => for_each_job(rest.first().map(String::as_str), "conformance"),

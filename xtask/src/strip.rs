@@ -24,6 +24,7 @@ use zhnews::strip::{self, Block, InputKind, Options};
 use crate::util;
 
 const EXPECTATIONS: &str = "xtask/eval/pages.json";
+const HELDOUT_EXPECTATIONS: &str = "xtask/eval/heldout.json";
 const PEER_SCRIPT: &str = "xtask/eval/trafilatura_peer.py";
 const PEER_PACKAGES: [&str; 2] = ["trafilatura", "lxml_html_clean"];
 
@@ -71,8 +72,12 @@ struct Page {
     expected: Expected,
 }
 
-/// The pages and their expectations, or `None` (after a message) when the pages are absent.
-fn load_pages(only: Option<&str>) -> Result<Option<Vec<Page>>> {
+/// The saved portal pages (`None`, after a message, when they are absent), or with `heldout`
+/// the held-out pages, with their expectations file.
+fn page_set(heldout: bool) -> Result<Option<(PathBuf, &'static str)>> {
+    if heldout {
+        return Ok(Some((crate::heldout::pages_dir()?, HELDOUT_EXPECTATIONS)));
+    }
     let Some(shared) = util::shared_dir() else {
         println!("strip: ../shared is absent; skipping (set ZHNEWS_SHARED to run)");
         return Ok(None);
@@ -82,7 +87,15 @@ fn load_pages(only: Option<&str>) -> Result<Option<Vec<Page>>> {
         println!("strip: {} is absent; skipping", root.display());
         return Ok(None);
     }
-    let file = util::workspace_root().join(EXPECTATIONS);
+    Ok(Some((root, EXPECTATIONS)))
+}
+
+/// The pages and their expectations, or `None` (after a message) when the pages are absent.
+fn load_pages(only: Option<&str>, heldout: bool) -> Result<Option<Vec<Page>>> {
+    let Some((root, expectations_file)) = page_set(heldout)? else {
+        return Ok(None);
+    };
+    let file = util::workspace_root().join(expectations_file);
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}", file.display()))?;
     let expectations: Expectations = serde_json::from_str(&text)
@@ -95,7 +108,7 @@ fn load_pages(only: Option<&str>) -> Result<Option<Vec<Page>>> {
         let path = root.join(&key);
         if !path.is_file() {
             bail!(
-                "{}: page listed in {EXPECTATIONS} is missing",
+                "{}: page listed in {expectations_file} is missing",
                 path.display()
             );
         }
@@ -519,16 +532,20 @@ fn eval(args: &[String], with_peer: bool) -> Result<()> {
     let mut with_peer = with_peer;
     let mut only = None;
     let mut show_key = None;
+    let mut heldout = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--no-peer" => with_peer = false,
+            "--heldout" => heldout = true,
             "--only" => only = Some(it.next().context("--only needs a value")?.clone()),
             "--show" => show_key = Some(it.next().context("--show needs a page key")?.clone()),
-            other => bail!("unknown argument {other:?}: use --no-peer, --only SUBSTR, --show KEY"),
+            other => bail!(
+                "unknown argument {other:?}: use --no-peer, --heldout, --only SUBSTR, --show KEY"
+            ),
         }
     }
-    let Some(pages) = load_pages(only.as_deref().or(show_key.as_deref()))? else {
+    let Some(pages) = load_pages(only.as_deref().or(show_key.as_deref()), heldout)? else {
         return Ok(());
     };
 
@@ -576,11 +593,17 @@ fn eval(args: &[String], with_peer: bool) -> Result<()> {
     }
 
     println!(
-        "\nzhnews-strip body and metadata quality on {} saved portal pages",
-        pages.len()
+        "\nzhnews-strip body and metadata quality on {} {} portal pages",
+        pages.len(),
+        if heldout { "held-out" } else { "saved" }
     );
     println!(
-        "(expectations: {EXPECTATIONS}; snippets: must-have found = TP, missing = FN, boilerplate found = FP)\n"
+        "(expectations: {}; snippets: must-have found = TP, missing = FN, boilerplate found = FP)\n",
+        if heldout {
+            HELDOUT_EXPECTATIONS
+        } else {
+            EXPECTATIONS
+        }
     );
     print_table(&ours_score, peer.as_ref().map(|_| &peer_score));
     if !lines.is_empty() {
@@ -673,10 +696,12 @@ fn print_table(ours: &Score, peer: Option<&Score>) {
 fn peers(args: &[String]) -> Result<()> {
     let mut passes = 5usize;
     let mut with_peer = true;
+    let mut heldout = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--no-peer" => with_peer = false,
+            "--heldout" => heldout = true,
             "--passes" => {
                 passes = it
                     .next()
@@ -684,10 +709,10 @@ fn peers(args: &[String]) -> Result<()> {
                     .parse()
                     .context("--passes needs a number")?
             }
-            other => bail!("unknown argument {other:?}: use --passes N, --no-peer"),
+            other => bail!("unknown argument {other:?}: use --passes N, --no-peer, --heldout"),
         }
     }
-    let Some(pages) = load_pages(None)? else {
+    let Some(pages) = load_pages(None, heldout)? else {
         return Ok(());
     };
     // A debug build would measure the compiler's opt-level, not the crate: re-run in release.
