@@ -27,8 +27,9 @@ const SLOT_SINGLE: u64 = 1 << 27;
 const SLOT_PHRASES: u64 = 1 << 28;
 /// The character's own value is longer than one character (needs the value table).
 const SLOT_MULTI: u64 = 1 << 29;
-/// Bits 32..64: the trie node of the character.
-const SLOT_NODE_SHIFT: u32 = 32;
+/// Bits 32..52: where the character's filter region starts in `pair_bits`; bits 52..64:
+/// its word count less one (see [`pack_filter`]).
+const SLOT_FILTER_SHIFT: u32 = 32;
 /// In a `pairs` entry: bits 0..24 hold the node of the two-character prefix.
 const PAIR_NODE: u64 = (1 << 24) - 1;
 /// In a `pairs` entry: when no third character continues the prefix, the prefix itself is
@@ -66,7 +67,9 @@ pub(crate) struct Matcher {
     /// are answered from this one word.
     /// Next to each slot, where the character's filter of second characters lies in
     /// `pair_bits` (see [`Matcher::pair_maybe`]).
-    slots: Vec<[u64; 2]>,
+    slots: Vec<u64>,
+    /// For each slot, the trie node of its character (only the slow paths need it).
+    slot_nodes: Vec<u32>,
     /// Blocked Bloom filters, one region per first character, over the second characters
     /// of its keys of two or more characters: most characters that begin some phrase are
     /// not followed by a character that continues one, and this answers that without
@@ -381,7 +384,8 @@ impl Matcher {
             .collect();
         let mut m = Matcher {
             pages: vec![0; 0x1100],
-            slots: vec![[0; 2]; 256],
+            slots: vec![0; 256],
+            slot_nodes: vec![0; 256],
             pair_bits: vec![0],
             exact_filters: Vec::new(),
             pairs: Vec::new(),
@@ -420,10 +424,11 @@ impl Matcher {
                 let next = u16::try_from(m.slots.len() / 256)
                     .map_err(|_| corrupt("too many pages".to_owned()))?;
                 m.pages[page] = next;
-                m.slots.resize(m.slots.len() + 256, [0; 2]);
+                m.slots.resize(m.slots.len() + 256, 0);
+                m.slot_nodes.resize(m.slots.len(), 0);
             }
             let n = m.nodes[node as usize];
-            let mut slot = u64::from(node) << SLOT_NODE_SHIFT;
+            let mut slot = 0;
             if n.value != NO_VALUE {
                 slot |= SLOT_HAS_VALUE | u64::from(n.value >> PRIO_SHIFT) << SLOT_PRIO_SHIFT;
                 match m.value_char[(n.value & VALUE_MASK) as usize] {
@@ -454,7 +459,7 @@ impl Matcher {
                 .sum();
             let mut candidates = 0;
             if items > 0 && !m.few_phrases {
-                candidates = m.filter_region(items)?;
+                candidates = m.filter_region(items * 2)?;
             }
             for j in children {
                 let (c2, second) = (m.child_chars[j], m.nodes[j + 1]);
@@ -472,7 +477,8 @@ impl Matcher {
             m.exact_filters[at] = filter;
             // Where few characters begin phrases (t2s), the loop reaches the filter only
             // for those, and the exact one without the third character is cheaper.
-            m.slots[at] = [slot, if m.few_phrases { filter } else { candidates }];
+            m.slots[at] = slot | pack_filter(if m.few_phrases { filter } else { candidates })?;
+            m.slot_nodes[at] = node;
             for j in n.start..n.start + n.len {
                 let c2 = m.child_chars[j as usize];
                 let (word, mask) = filter_bits(filter, c2);
@@ -573,7 +579,14 @@ impl Matcher {
     #[inline(always)]
     fn root(&self, c: u32) -> [u64; 2] {
         let page = self.pages[(c >> 8) as usize] as usize;
-        self.slots[page << 8 | (c & 0xff) as usize]
+        let slot = self.slots[page << 8 | (c & 0xff) as usize];
+        [slot, unpack_filter(slot)]
+    }
+
+    /// The trie node of `c` (0 when no key begins with it).
+    fn node_of(&self, c: u32) -> u32 {
+        let page = self.pages[(c >> 8) as usize] as usize;
+        self.slot_nodes[page << 8 | (c & 0xff) as usize]
     }
 
     #[inline(always)]
@@ -653,7 +666,7 @@ impl Matcher {
     fn match_at(&self, b: &[u8], i: usize, c: u32, l: usize, limit: u32) -> Option<(usize, Hit)> {
         let page = self.pages[(c >> 8) as usize] as usize;
         let at = page << 8 | (c & 0xff) as usize;
-        let slot = self.slots[at][0];
+        let slot = self.slots[at];
         if slot == 0 {
             return None;
         }
@@ -674,7 +687,7 @@ impl Matcher {
         filter: u64,
         limit: u32,
     ) -> Option<(usize, Hit)> {
-        let node = (slot >> SLOT_NODE_SHIFT) as u32;
+        let node = self.node_of(c);
         if slot & SLOT_PHRASES != 0 && i + l < b.len() {
             let (c2, l2) = decode(b, i + l);
             if self.pair_maybe(filter, c2) {
@@ -848,7 +861,7 @@ impl Matcher {
                 // the entry then settles them on its own, without walking the trie.
                 if third & third_bit(c3) != 0 {
                     let second = (info & PAIR_NODE) as u32;
-                    let node = (slot >> SLOT_NODE_SHIFT) as u32;
+                    let node = self.node_of(c);
                     if second != 0 {
                         if let Some((len, vid)) =
                             self.longest_from_pair(b, i, l, node, second, after, ANY_PRIORITY)
@@ -885,7 +898,7 @@ impl Matcher {
                 match char::from_u32(ch).filter(|_| slot & SLOT_SINGLE != 0) {
                     Some(ch) => out.push(ch),
                     None => {
-                        let vid = self.nodes[(slot >> SLOT_NODE_SHIFT) as usize].value;
+                        let vid = self.nodes[self.node_of(c) as usize].value;
                         out.push_str(self.value(vid & VALUE_MASK));
                     }
                 }
@@ -903,61 +916,12 @@ impl Matcher {
     }
 
     /// For stages where most characters begin some phrase (s2t): a window of three decoded
-    /// characters slides along the text, so each step decodes one character and looks one
-    /// slot up; the candidate filter over the next two characters sends the few places
-    /// where a phrase may be the match to [`Matcher::phrase_step`].
+    /// characters slides along the text (see [`Window`]); the candidate filter over the
+    /// next two characters sends the few places where a phrase may be the match to
+    /// [`Matcher::phrase_step`].
     fn convert_window(&self, text: &str, out: &mut String) {
-        let b = text.as_bytes();
-        let mut i = 0;
-        let (mut c, mut l) = decode(b, 0);
-        let (mut c2, mut l2) = decode(b, l);
-        let mut slot = self.root(c);
-        let mut slot2 = self.root(c2);
-        while i < b.len() {
-            if c < 0x80 && !self.ascii_start[c as usize] {
-                let start = i;
-                i += 1;
-                while i < b.len() && b[i] < 0x80 && !self.ascii_start[b[i] as usize] {
-                    i += 1;
-                }
-                out.push_str(&text[start..i]);
-                (c, l) = decode(b, i);
-                (c2, l2) = decode(b, i + l);
-                slot = self.root(c);
-                slot2 = self.root(c2);
-                continue;
-            }
-            let (c3, l3) = decode(b, i + l + l2);
-            let [s, filter] = slot;
-            // The answer when no longer key applies: the character's one-character value, or
-            // the character itself (slots carry it when the character is no key alone).
-            let ch = if s == 0 { c } else { (s & SLOT_CHAR) as u32 };
-            let slow = self.candidate(filter, c2, c3)
-                | (s & SLOT_MULTI != 0)
-                | (c.wrapping_sub(0x2FF0) < 16);
-            if !slow {
-                if let Some(ch) = char::from_u32(ch) {
-                    out.push(ch);
-                }
-                i += l;
-                (c, l, slot) = (c2, l2, slot2);
-                (c2, l2) = (c3, l3);
-                slot2 = self.root(c2);
-                continue;
-            }
-            let n = self.phrase_step(text, i, (c, l), (c2, l2), c3, s, out);
-            if n == l {
-                (c, l, slot) = (c2, l2, slot2);
-                (c2, l2) = (c3, l3);
-                slot2 = self.root(c2);
-            } else {
-                (c, l) = decode(b, i + n);
-                (c2, l2) = decode(b, i + n + l);
-                slot = self.root(c);
-                slot2 = self.root(c2);
-            }
-            i += n;
-        }
+        let mut w = Window::new(self, text);
+        while w.step(self, out) {}
     }
 
     /// One step of [`Matcher::convert_window`] where a phrase may be the match (or the
@@ -981,7 +945,7 @@ impl Matcher {
         // entry then settles them on its own, without walking the trie.
         if third & third_bit(c3) != 0 {
             let second = (info & PAIR_NODE) as u32;
-            let node = (slot >> SLOT_NODE_SHIFT) as u32;
+            let node = self.node_of(c);
             if second != 0 {
                 if let Some((len, vid)) =
                     self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
@@ -1011,7 +975,7 @@ impl Matcher {
             match char::from_u32((slot & SLOT_CHAR) as u32).filter(|_| slot & SLOT_SINGLE != 0) {
                 Some(ch) => out.push(ch),
                 None => {
-                    let vid = self.nodes[(slot >> SLOT_NODE_SHIFT) as usize].value;
+                    let vid = self.nodes[self.node_of(c) as usize].value;
                     out.push_str(self.value(vid & VALUE_MASK));
                 }
             }
@@ -1106,6 +1070,105 @@ impl Matcher {
             emit(&text[run..]);
         }
     }
+}
+
+/// A position in the text with the next three characters decoded and the slots of the
+/// first two looked up, so that each step of [`Matcher::convert_window`] decodes one
+/// character and looks one slot up.
+struct Window<'t> {
+    text: &'t str,
+    i: usize,
+    c: (u32, usize),
+    c2: (u32, usize),
+    slot: [u64; 2],
+    slot2: [u64; 2],
+}
+
+impl<'t> Window<'t> {
+    #[inline(always)]
+    fn new(m: &Matcher, text: &'t str) -> Self {
+        let mut w = Window {
+            text,
+            i: 0,
+            c: (0, 1),
+            c2: (0, 1),
+            slot: [0; 2],
+            slot2: [0; 2],
+        };
+        w.seek(m, 0);
+        w
+    }
+
+    #[inline(always)]
+    fn seek(&mut self, m: &Matcher, i: usize) {
+        let b = self.text.as_bytes();
+        self.i = i;
+        self.c = decode(b, i);
+        self.c2 = decode(b, i + self.c.1);
+        self.slot = m.root(self.c.0);
+        self.slot2 = m.root(self.c2.0);
+    }
+
+    /// Converts the match at the current position (a run of plain ASCII at once) and moves
+    /// past it; false once the text is done.
+    #[inline(always)]
+    fn step(&mut self, m: &Matcher, out: &mut String) -> bool {
+        let (text, i) = (self.text, self.i);
+        let b = text.as_bytes();
+        if i >= b.len() {
+            return false;
+        }
+        let ((c, l), (c2, l2)) = (self.c, self.c2);
+        if c < 0x80 && !m.ascii_start[c as usize] {
+            let mut j = i + 1;
+            while j < b.len() && b[j] < 0x80 && !m.ascii_start[b[j] as usize] {
+                j += 1;
+            }
+            out.push_str(&text[i..j]);
+            self.seek(m, j);
+            return true;
+        }
+        let (c3, l3) = decode(b, i + l + l2);
+        let [s, filter] = self.slot;
+        // The answer when no longer key applies: the character's one-character value, or
+        // the character itself (slots carry it when the character is no key alone).
+        let ch = if s == 0 { c } else { (s & SLOT_CHAR) as u32 };
+        let slow =
+            m.candidate(filter, c2, c3) | (s & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
+        let n = if slow {
+            m.phrase_step(text, i, (c, l), (c2, l2), c3, s, out)
+        } else {
+            if let Some(ch) = char::from_u32(ch) {
+                out.push(ch);
+            }
+            l
+        };
+        if n == l {
+            self.i = i + l;
+            self.c = self.c2;
+            self.slot = self.slot2;
+            self.c2 = (c3, l3);
+            self.slot2 = m.root(c3);
+        } else {
+            self.seek(m, i + n);
+        }
+        true
+    }
+}
+
+/// A filter descriptor (offset in bits 0..32, word count less one in bits 32..) as slot bits.
+fn pack_filter(filter: u64) -> Result<u64, Error> {
+    let (offset, mask) = (filter as u32, (filter >> 32) as u32);
+    if offset >= 1 << 20 || mask >= 1 << 12 {
+        return Err(corrupt("filter too large".to_owned()));
+    }
+    Ok(u64::from(offset) << SLOT_FILTER_SHIFT | u64::from(mask) << (SLOT_FILTER_SHIFT + 20))
+}
+
+/// The filter descriptor held in a slot.
+#[inline(always)]
+fn unpack_filter(slot: u64) -> u64 {
+    (slot >> SLOT_FILTER_SHIFT) & 0xF_FFFF | (slot >> (SLOT_FILTER_SHIFT + 20)) << 32
 }
 
 /// The word of `pair_bits` and the two bits in it that stand for `c2` in the filter
