@@ -8,20 +8,43 @@
 pub(crate) struct Folded {
     pub chars: Vec<char>,
     pub offsets: Vec<usize>,
+    /// `chars` as a string: the phrase tests read it many times per line.
+    text: String,
+    /// The text without punctuation and decoration, made on first use.
+    bare: std::cell::OnceCell<String>,
 }
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
         let mut chars = Vec::with_capacity(s.len() / 2);
         let mut offsets = Vec::with_capacity(s.len() / 2);
+        let mut text = String::with_capacity(s.len());
         for (i, c) in s.char_indices() {
             if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
                 continue;
             }
-            chars.push(fold_char(c));
+            let f = fold_char(c);
+            chars.push(f);
             offsets.push(i);
+            text.push(f);
         }
-        Folded { chars, offsets }
+        Folded {
+            chars,
+            offsets,
+            text,
+            bare: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The folded text without punctuation and decoration (see [`is_decoration`]).
+    pub fn bare(&self) -> &str {
+        self.bare
+            .get_or_init(|| self.chars.iter().filter(|c| !is_decoration(**c)).collect())
     }
 
     pub fn len(&self) -> usize {
@@ -60,8 +83,42 @@ impl Folded {
     }
 
     pub fn as_string(&self) -> String {
-        self.chars.iter().collect()
+        self.text.clone()
     }
+}
+
+/// Punctuation and decoration that marker tests ignore (after folding).
+pub(crate) fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '[' | ']'
+            | ':'
+            | '>'
+            | '<'
+            | '-'
+            | '|'
+            | '.'
+            | '·'
+            | '•'
+            | '■'
+            | '▲'
+            | '▼'
+            | '►'
+            | '◆'
+            | '●'
+            | '★'
+            | '☆'
+            | '('
+            | ')'
+            | '、'
+            | '。'
+            | '!'
+            | '！'
+            | '…'
+            | '“'
+            | '”'
+            | '"'
+    )
 }
 
 /// Traditional → Simplified for characters that occur in markers, and

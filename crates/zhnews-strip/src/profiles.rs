@@ -415,19 +415,8 @@ fn host_is(host: &[u8], suffix: &str) -> bool {
 pub(crate) fn by_mentions(input: &str) -> Option<&'static Profile> {
     let mut counts = [0usize; 16];
     let bytes = input.as_bytes();
-    let mut from = 0;
-    // `str::find` with a char is a memchr scan: much faster than a two-byte
-    // pattern search over a page that is mostly markup
-    while let Some(i) = input
-        .get(from..)
-        .and_then(|r| r.find('/'))
-        .map(|i| i + from)
-    {
-        from = i + 1;
-        if bytes.get(i + 1) != Some(&b'/') {
-            continue;
-        }
-        from = i + 2;
+    // a vectorised search: `/` alone is in every end tag
+    for i in memchr::memmem::find_iter(bytes, b"//") {
         let rest = &bytes[i + 2..];
         let end = rest
             .iter()

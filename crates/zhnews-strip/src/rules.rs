@@ -335,49 +335,11 @@ const SECTION_PREFIXES: &[&str] = &[
     "位置:",
 ];
 
-fn strip_punct(f: &Folded) -> String {
-    f.chars
-        .iter()
-        .filter(|c| {
-            !matches!(
-                c,
-                '[' | ']'
-                    | ':'
-                    | '>'
-                    | '<'
-                    | '-'
-                    | '|'
-                    | '.'
-                    | '·'
-                    | '•'
-                    | '■'
-                    | '▲'
-                    | '▼'
-                    | '►'
-                    | '◆'
-                    | '●'
-                    | '★'
-                    | '☆'
-                    | '('
-                    | ')'
-                    | '、'
-                    | '。'
-                    | '!'
-                    | '！'
-                    | '…'
-                    | '“'
-                    | '”'
-                    | '"'
-            )
-        })
-        .collect()
-}
-
 pub(crate) fn is_section_heading(f: &Folded) -> bool {
     if f.len() > 30 {
         return false;
     }
-    let s = strip_punct(f);
+    let s = f.bare();
     let n = s.chars().count();
     if n == 0 || n > 14 {
         return false;
@@ -391,16 +353,16 @@ pub(crate) fn is_widget(f: &Folded) -> bool {
     if f.len() > 60 {
         return false;
     }
-    let s = f.as_string();
-    let bare = strip_punct(f);
+    let s = f.as_str();
+    let bare = f.bare();
     if bare.is_empty() {
         return false;
     }
-    if WIDGETS.contains(&bare.as_str()) || WIDGETS.contains(&s.as_str()) {
+    if WIDGETS.contains(&bare) || WIDGETS.contains(&s) {
         return true;
     }
     let n = bare.chars().count();
-    let s_all = f.as_string();
+    let s_all = s;
     if n <= 30
         && (s_all.ends_with(">>")
             || s_all.starts_with("点击进入")
@@ -423,8 +385,7 @@ pub(crate) fn is_click_enlarge(f: &Folded) -> bool {
     if f.len() > 20 {
         return false;
     }
-    let s = strip_punct(f);
-    CLICK_ENLARGE.contains(&s.as_str())
+    CLICK_ENLARGE.contains(&f.bare())
 }
 
 /// Verbs that turn a mention of a QR code or an app into a call to the reader.
@@ -458,8 +419,7 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
     if n == 0 || n > 90 {
         return false;
     }
-    let s = f.as_string();
-    let low = s.to_ascii_lowercase();
+    let s = f.as_str();
     let calls = CALL_TO_ACTION.iter().any(|w| s.contains(w));
     // A sentence of reporting: long, with a full stop inside or several clauses.
     // Folding has turned full-width commas into ASCII ones.
@@ -469,7 +429,11 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
         || s.contains("扫码")
         || s.contains("扫一扫")
         || s.contains("长按识别");
-    let app = low.contains("app") || s.contains("客户端");
+    let app = s
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"app"))
+        || s.contains("客户端");
     let account = s.contains("关注")
         && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
             .iter()
@@ -514,7 +478,7 @@ pub(crate) fn is_copyright(f: &Folded) -> bool {
         return true;
     }
     n > 0 && n <= COPYRIGHT_MAX && {
-        let s = f.as_string();
+        let s = f.as_str();
         COPYRIGHT.iter().any(|w| s.contains(w))
     }
 }
@@ -958,7 +922,25 @@ fn trim_widget_words(v: &str) -> String {
 /// `（责任编辑：王五）`, `2019-09-07 15:10 来源：某网`. Returns its fields
 /// when the whole line is made of them.
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
-    meta_fields_colon(line).or_else(|| {
+    meta_fields_folded(line, None)
+}
+
+/// [`meta_fields`] with the line already folded by the caller (`f` must be
+/// `Folded::new(line)`); folding is the costly part for the many lines that
+/// are not metadata.
+pub(crate) fn meta_fields_folded(line: &str, f: Option<&Folded>) -> Option<Vec<(Field, String)>> {
+    let t = line.trim();
+    // the caller's fold is of the whole line: its offsets fit only a line with nothing to trim
+    let f = f.filter(|_| t.len() == line.len());
+    let own;
+    let f = match f {
+        Some(f) => f,
+        None => {
+            own = Folded::new(t);
+            &own
+        }
+    };
+    meta_fields_colon(t, f).or_else(|| {
         // `出品︱某栏目组`, `编辑｜王五`: a bar after a label stands for the colon
         let t = line.trim();
         let i = t.find(['︱', '｜', '|', '丨', '│'])?;
@@ -969,13 +951,13 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(Field, String)>> {
         if !known || rest.contains(['︱', '｜', '|', '丨', '│', ':', '：']) {
             return None;
         }
-        meta_fields_colon(&format!("{label}：{rest}"))
+        let joined = format!("{label}：{rest}");
+        meta_fields_colon(&joined, &Folded::new(&joined))
     })
 }
 
-fn meta_fields_colon(line: &str) -> Option<Vec<(Field, String)>> {
-    let t = line.trim();
-    let f = Folded::new(t);
+/// `t` is trimmed and `f` is its fold.
+fn meta_fields_colon(t: &str, f: &Folded) -> Option<Vec<(Field, String)>> {
     let n = f.len();
     if !(3..=200).contains(&n) || !f.chars.contains(&':') {
         return None;
@@ -1543,7 +1525,7 @@ impl Engine {
         }
         let f = Folded::new(&text);
         // metadata lines anywhere
-        if let Some(fields) = meta_fields(&text) {
+        if let Some(fields) = meta_fields_folded(&text, Some(&f)) {
             let rule = Self::meta_rule(&fields);
             self.apply_fields(&fields);
             if self.zone == Zone::Header {
@@ -1904,7 +1886,7 @@ impl Engine {
         if near && self.body_seen && !matches!(piece.kind, PieceKind::ListItem { .. }) {
             let f = Folded::new(text);
             if is_section_heading(&f) {
-                let s = strip_punct(&f);
+                let s = f.bare();
                 if ARTICLE_SECTIONS.iter().any(|p| s.starts_with(p)) {
                     self.outside_related = true;
                     return self.remove("related-heading", text);
