@@ -63,10 +63,10 @@ pub(crate) struct Matcher {
     /// `code point >> 8` -> page number in `slots` (page 0 is all empty).
     pages: Vec<u16>,
     /// `page << 8 | (code point & 0xff)` -> 0 when no key begins with the character, else
-    /// its trie node with its own value inlined (see `SLOT_*`), so that most characters
-    /// are answered from this one word.
-    /// Next to each slot, where the character's filter of second characters lies in
-    /// `pair_bits` (see [`Matcher::pair_maybe`]).
+    /// its own value inlined and what kinds of key begin with it (see `SLOT_*`), so that
+    /// most characters are answered from this one word. Where few characters begin
+    /// phrases (t2s), the slot also says where the character's filter of second
+    /// characters lies in `pair_bits` (see [`Matcher::pair_maybe`]).
     slots: Vec<u64>,
     /// For each slot, the trie node of its character (only the slow paths need it).
     slot_nodes: Vec<u32>,
@@ -77,11 +77,15 @@ pub(crate) struct Matcher {
     /// keeps the filters of the common characters in the innermost cache. Word 0 is empty:
     /// the region of characters that begin no longer key.
     pair_bits: Vec<u64>,
-    /// For each slot, the region of `pair_bits` that holds its exact filter of second
-    /// characters (what [`Matcher::match_at`] needs under any priority limit); the slot
-    /// itself carries the candidate filter the conversion loop needs (see
-    /// [`candidate_bits`]).
+    /// For each slot, the region of `pair_bits` that holds its filter of second
+    /// characters, for [`Matcher::match_at`].
     exact_filters: Vec<u64>,
+    /// One blocked Bloom filter over (first, second) and (first, second, third)
+    /// characters, for stages where most characters begin phrases (see
+    /// [`Matcher::candidate_bits`]): its address comes from the text alone, so its load
+    /// does not wait for the slot's.
+    cand_bits: Vec<u64>,
+    cand_mask: usize,
     /// Open-addressing table (first, second character) -> node of the two-character prefix:
     /// replaces a binary search among the many children of common first characters.
     /// Each entry: the pair (`first << 32 | second`, `u64::MAX` when free), the node of the
@@ -388,6 +392,8 @@ impl Matcher {
             slot_nodes: vec![0; 256],
             pair_bits: vec![0],
             exact_filters: Vec::new(),
+            cand_bits: vec![0],
+            cand_mask: 0,
             pairs: Vec::new(),
             pair_mask: 0,
             few_phrases: true,
@@ -414,6 +420,23 @@ impl Matcher {
         let table = (pairs + pairs / 2).next_power_of_two().max(16);
         m.pairs = vec![[u64::MAX, 0, 0]; table];
         m.pair_mask = table - 1;
+        if !m.few_phrases {
+            let items: usize = root_children
+                .clone()
+                .map(|i| {
+                    let n = m.nodes[i + 1];
+                    (n.start..n.start + n.len)
+                        .map(|j| {
+                            let second = m.nodes[j as usize + 1];
+                            second.len as usize + usize::from(pair_takes(n, second))
+                        })
+                        .sum::<usize>()
+                })
+                .sum();
+            let words = (items / 2).next_power_of_two().clamp(1, 1 << 20);
+            m.cand_bits = vec![0; words];
+            m.cand_mask = words - 1;
+        }
         let mut leads = Vec::new();
         // (lead, second byte) of every key's first character; None once one is ASCII.
         let mut firsts: Option<Vec<(u8, u8)>> = Some(Vec::new());
@@ -446,30 +469,20 @@ impl Matcher {
             if n.len > 0 {
                 filter = m.filter_region(n.len as usize)?;
             }
-            // The filter of what running text needs: the second characters whose
-            // two-character prefix is the match when nothing follows it, and the (second,
-            // third) characters of the keys of three or more.
+            // The candidate filter: the two-character prefixes that are the match when
+            // nothing follows them, and the three-character prefixes of longer keys.
             let children = n.start as usize..(n.start + n.len) as usize;
-            let items: usize = children
-                .clone()
-                .map(|j| {
-                    let second = m.nodes[j + 1];
-                    second.len as usize + usize::from(pair_takes(n, second))
-                })
-                .sum();
-            let mut candidates = 0;
-            if items > 0 && !m.few_phrases {
-                candidates = m.filter_region(items * 2)?;
-            }
-            for j in children {
-                let (c2, second) = (m.child_chars[j], m.nodes[j + 1]);
-                let (word, take, _) = candidate_bits(candidates, c2, 0);
-                if pair_takes(n, second) {
-                    m.pair_bits[word] |= take;
-                }
-                for k in second.start..second.start + second.len {
-                    let (_, _, three) = candidate_bits(candidates, c2, m.child_chars[k as usize]);
-                    m.pair_bits[word] |= three;
+            if !m.few_phrases {
+                for j in children {
+                    let (c2, second) = (m.child_chars[j], m.nodes[j + 1]);
+                    let (word, take, _) = m.candidate_bits(c, c2, 0);
+                    if pair_takes(n, second) {
+                        m.cand_bits[word] |= take;
+                    }
+                    for k in second.start..second.start + second.len {
+                        let (word, _, three) = m.candidate_bits(c, c2, m.child_chars[k as usize]);
+                        m.cand_bits[word] |= three;
+                    }
                 }
             }
             let at = (m.pages[page] as usize) << 8 | (c & 0xff) as usize;
@@ -477,7 +490,7 @@ impl Matcher {
             m.exact_filters[at] = filter;
             // Where few characters begin phrases (t2s), the loop reaches the filter only
             // for those, and the exact one without the third character is cheaper.
-            m.slots[at] = slot | pack_filter(if m.few_phrases { filter } else { candidates })?;
+            m.slots[at] = slot | pack_filter(if m.few_phrases { filter } else { 0 })?;
             m.slot_nodes[at] = node;
             for j in n.start..n.start + n.len {
                 let c2 = m.child_chars[j as usize];
@@ -618,13 +631,26 @@ impl Matcher {
         self.pair_bits.get(word).is_some_and(|&w| w & mask == mask)
     }
 
-    /// Whether a key of two or more characters may be the match where the first character
-    /// (whose candidate filter is `filter`) is followed by `c2 c3` (no false negatives).
+    /// Whether a key of two or more characters may be the match where `c` is followed by
+    /// `c2 c3` (no false negatives).
     #[inline(always)]
-    fn candidate(&self, filter: u64, c2: u32, c3: u32) -> bool {
-        let (word, take, three) = candidate_bits(filter, c2, c3);
-        let w = self.pair_bits.get(word).copied().unwrap_or(0);
+    fn candidate(&self, c: u32, c2: u32, c3: u32) -> bool {
+        let (word, take, three) = self.candidate_bits(c, c2, c3);
+        let w = self.cand_bits.get(word).copied().unwrap_or(0);
         (w & take == take) | (w & three == three)
+    }
+
+    /// The word of `cand_bits` for the prefix `c c2`, the two bits that stand for "the
+    /// prefix `c c2` is the match when nothing follows", and the two that stand for "some
+    /// key continues with `c c2 c3`": one word per two-character prefix, so that both are
+    /// answered by one load.
+    #[inline(always)]
+    fn candidate_bits(&self, c: u32, c2: u32, c3: u32) -> (usize, u64, u64) {
+        let h = (u64::from(c) << 21 | u64::from(c2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let word = (h >> 32) as usize & self.cand_mask;
+        let take = 1 << (h >> 58) | 1 << ((h >> 52) & 63);
+        let g = (h ^ u64::from(c3)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (word, take, 1 << (g >> 58) | 1 << ((g >> 52) & 63))
     }
 
     /// The node of the two-character prefix `c1 c2`, or 0.
@@ -1129,12 +1155,11 @@ impl<'t> Window<'t> {
             return true;
         }
         let (c3, l3) = decode(b, i + l + l2);
-        let [s, filter] = self.slot;
+        let s = self.slot[0];
         // The answer when no longer key applies: the character's one-character value, or
         // the character itself (slots carry it when the character is no key alone).
         let ch = if s == 0 { c } else { (s & SLOT_CHAR) as u32 };
-        let slow =
-            m.candidate(filter, c2, c3) | (s & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
+        let slow = m.candidate(c, c2, c3) | (s & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
         let n = if slow {
             m.phrase_step(text, i, (c, l), (c2, l2), c3, s, out)
         } else {
@@ -1180,20 +1205,6 @@ fn filter_bits(filter: u64, c2: u32) -> (usize, u64) {
     let h = (h ^ h >> 15).wrapping_mul(0x85EB_CA77);
     let word = (filter as u32 as usize) + (h & (filter >> 32) as u32) as usize;
     (word, 1 << (h >> 26) | 1 << ((h >> 20) & 63))
-}
-
-/// In the candidate filter `filter`: the word of `pair_bits` for the second character `c2`,
-/// the two bits that stand for "the prefix ending in `c2` is the match when nothing
-/// follows", and the two bits that stand for "some key continues with `c2 c3`". One word
-/// per second character, so that both are answered by one load; one multiplication each,
-/// taking the well-mixed high bits.
-#[inline(always)]
-fn candidate_bits(filter: u64, c2: u32, c3: u32) -> (usize, u64, u64) {
-    let h = u64::from(c2).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let word = (filter as u32 as usize) + ((h >> 32) as u32 & (filter >> 32) as u32) as usize;
-    let take = 1 << (h >> 58) | 1 << ((h >> 52) & 63);
-    let g = (u64::from(c2) << 21 | u64::from(c3)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    (word, take, 1 << (g >> 58) | 1 << ((g >> 52) & 63))
 }
 
 /// Whether the two-character prefix whose first character's node is `first` and second's
