@@ -1146,6 +1146,17 @@ impl<'t> Window<'t> {
         }
         let ((c, l), (c2, l2)) = (self.c, self.c2);
         if c < 0x80 && !m.ascii_start[c as usize] {
+            // Most runs of plain ASCII in Chinese text are one character (a space, a line
+            // break): the window then moves on by one step instead of starting over.
+            if c2 >= 0x80 || m.ascii_start[c2 as usize] {
+                out.push(char::from(c as u8));
+                self.i = i + 1;
+                self.c = self.c2;
+                self.slot = self.slot2;
+                self.c2 = decode(b, i + 1 + l2);
+                self.slot2 = m.root(self.c2.0);
+                return true;
+            }
             let mut j = i + 1;
             while j < b.len() && b[j] < 0x80 && !m.ascii_start[b[j] as usize] {
                 j += 1;
