@@ -4,7 +4,7 @@
 use crate::html::{self, Element, NodeId, NodeKind, Tree};
 use crate::profiles::{self, Forced, GENERIC, Profile};
 use crate::rules::{Engine, Piece, PieceKind, Region, Role, clean, is_cjk};
-use crate::select::SelectorSet;
+use crate::select::{FirstMatch, SelectorSet};
 use crate::{InputKind, Meta, Options, Traced};
 
 pub(crate) fn strip_html(
@@ -426,19 +426,20 @@ struct Selectors {
     cut: SelectorSet,
     generic_drop: SelectorSet,
     /// Profile roles first, then generic ones; the first match wins.
-    roles: Vec<(Role, SelectorSet)>,
+    roles: FirstMatch<Role>,
 }
 
 impl Selectors {
     fn new(profile: Option<&Profile>) -> Selectors {
-        let mut roles = Vec::new();
+        let mut roles: Vec<(Role, &[&str])> = Vec::new();
         for p in profile.into_iter().chain(std::iter::once(&GENERIC)) {
-            roles.push((Role::Title, SelectorSet::new(p.title)));
-            roles.push((Role::MetaLines, SelectorSet::new(p.meta)));
-            roles.push((Role::Published, SelectorSet::new(p.published)));
-            roles.push((Role::Outlet, SelectorSet::new(p.outlet)));
-            roles.push((Role::Breadcrumb, SelectorSet::new(p.breadcrumb)));
+            roles.push((Role::Title, p.title));
+            roles.push((Role::MetaLines, p.meta));
+            roles.push((Role::Published, p.published));
+            roles.push((Role::Outlet, p.outlet));
+            roles.push((Role::Breadcrumb, p.breadcrumb));
         }
+        let roles = FirstMatch::new(roles);
         Selectors {
             drop: SelectorSet::new(profile.map_or(&[], |p| p.drop)),
             cut: SelectorSet::new(profile.map_or(&[], |p| p.cut)),
@@ -613,11 +614,7 @@ impl<'a> Walker<'a> {
             || matches!(name, "h1" | "h2" | "h3" | "time")
             || !e.attrs.is_empty()
         {
-            let role = sel
-                .roles
-                .iter()
-                .find(|(_, set)| set.matches(e, classes))
-                .map(|(r, _)| *r);
+            let role = sel.roles.find(e, classes);
             if let Some(r) = role {
                 // the innermost role wins, except inside a title
                 if !matches!(c.region, Region::Role(Role::Title)) {
@@ -634,6 +631,10 @@ impl<'a> Walker<'a> {
 fn centered_style(style: &str) -> bool {
     const WANT: &[u8] = b"text-align:center";
     let b = style.as_bytes();
+    // most styles say nothing of centring: a linear scan rules them out
+    if !b.windows(6).any(|w| w.eq_ignore_ascii_case(b"center")) {
+        return false;
+    }
     (0..b.len()).any(|start| {
         let mut got = b[start..]
             .iter()

@@ -106,6 +106,25 @@ mod tests {
     }
 
     #[test]
+    fn first_match_follows_list_order() {
+        let index = FirstMatch::new([
+            (1, &["h1", ".title"][..]),
+            (2, &[".date", "[itemprop=datePublished]"][..]),
+            (3, &[".title.big", "#source"][..]),
+        ]);
+        let e = el("span", None, Some("big title"), &[]);
+        assert_eq!(index.find(&e, &["big", "title"]), Some(1));
+        let e = el("span", Some("source"), Some("date"), &[]);
+        assert_eq!(index.find(&e, &["date"]), Some(2));
+        let e = el("span", Some("source"), None, &[]);
+        assert_eq!(index.find(&e, &[]), Some(3));
+        let e = el("p", None, None, &[("itemprop", "datePublished")]);
+        assert_eq!(index.find(&e, &[]), Some(2));
+        let e = el("p", None, Some("plain"), &[]);
+        assert_eq!(index.find(&e, &["plain"]), None);
+    }
+
+    #[test]
     fn compound_selectors() {
         let e = el(
             "div",
@@ -228,15 +247,90 @@ impl Compiled {
 
 /// A list of selectors; matches when any does.
 #[derive(Debug, Default)]
-pub(crate) struct SelectorSet(Vec<Compiled>);
+pub(crate) struct SelectorSet {
+    all: Vec<Compiled>,
+    /// The selectors an element without id and class can match: most
+    /// elements of a page are such, and most selectors name a class.
+    plain: Vec<usize>,
+}
 
 impl SelectorSet {
     pub fn new(sels: &[&str]) -> SelectorSet {
-        SelectorSet(sels.iter().map(|s| Compiled::new(s.trim())).collect())
+        let all: Vec<Compiled> = sels.iter().map(|s| Compiled::new(s.trim())).collect();
+        let plain = (0..all.len())
+            .filter(|&i| {
+                let c = &all[i];
+                c.classes.is_empty()
+                    && c.id.is_none()
+                    && c.attrs.iter().all(|a| a.name != "class" && a.name != "id")
+            })
+            .collect();
+        SelectorSet { all, plain }
     }
 
     /// `classes` is the element's class list, split once by the caller.
     pub fn matches(&self, el: &Element, classes: &[&str]) -> bool {
-        self.0.iter().any(|c| c.matches(el, classes))
+        if el.id.is_none() && el.class.is_none() {
+            return self.plain.iter().any(|&i| self.all[i].matches(el, classes));
+        }
+        self.all.iter().any(|c| c.matches(el, classes))
+    }
+}
+
+/// Labelled selector lists (`[(label, selectors)]`), asked for the label of
+/// the first list an element matches. Selectors naming a class are filed
+/// under that class, so an element is tried only against the selectors of
+/// its own classes and the few that name no class.
+#[derive(Debug)]
+pub(crate) struct FirstMatch<T> {
+    by_class: std::collections::HashMap<String, Vec<(usize, Compiled)>>,
+    /// Selectors without a class, in list order.
+    other: Vec<(usize, Compiled)>,
+    labels: Vec<T>,
+}
+
+impl<T: Copy> FirstMatch<T> {
+    pub fn new<'a>(lists: impl IntoIterator<Item = (T, &'a [&'a str])>) -> FirstMatch<T> {
+        let mut index = FirstMatch {
+            by_class: std::collections::HashMap::new(),
+            other: Vec::new(),
+            labels: Vec::new(),
+        };
+        for (rank, (label, sels)) in lists.into_iter().enumerate() {
+            index.labels.push(label);
+            for sel in sels {
+                let c = Compiled::new(sel.trim());
+                match c.classes.first() {
+                    Some(class) => index
+                        .by_class
+                        .entry(class.clone())
+                        .or_default()
+                        .push((rank, c)),
+                    None => index.other.push((rank, c)),
+                }
+            }
+        }
+        index
+    }
+
+    /// The label of the first list with a selector that matches `el`
+    /// (`classes` is its class list, split once by the caller).
+    pub fn find(&self, el: &Element, classes: &[&str]) -> Option<T> {
+        let mut best = self
+            .other
+            .iter()
+            .find(|(_, c)| c.matches(el, classes))
+            .map(|(rank, _)| *rank);
+        for class in classes {
+            let Some(list) = self.by_class.get(*class) else {
+                continue;
+            };
+            for (rank, c) in list {
+                if best.is_none_or(|b| *rank < b) && c.matches(el, classes) {
+                    best = Some(*rank);
+                }
+            }
+        }
+        best.and_then(|rank| self.labels.get(rank).copied())
     }
 }
