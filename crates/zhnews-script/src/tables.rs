@@ -177,7 +177,20 @@ struct Varints<'a> {
 }
 
 impl Varints<'_> {
+    /// Most numbers in the stream (child deltas, lengths) take one byte.
+    #[inline(always)]
     fn next(&mut self) -> Result<u32, Error> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(u32::from(b))
+            }
+            _ => self.next_long(),
+        }
+    }
+
+    #[inline(never)]
+    fn next_long(&mut self) -> Result<u32, Error> {
         let mut v = 0u32;
         for shift in [0, 7, 14, 21, 28] {
             let b = *self
