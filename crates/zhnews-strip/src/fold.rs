@@ -4,35 +4,42 @@
 //! matches 責任編輯 ：, 责任编辑: and 责 任 编 辑： alike. Each folded char
 //! remembers where it came from, so a match maps back to the original text.
 
-/// Folded text plus the byte offset (in the original) of each folded char.
+use std::cell::OnceCell;
+
+/// Folded text; the folded chars and the byte offset (in the original) of
+/// each are worked out on first use, since most lines are only tested
+/// against phrases.
 pub(crate) struct Folded {
-    pub chars: Vec<char>,
-    pub offsets: Vec<usize>,
-    /// `chars` as a string: the phrase tests read it many times per line.
     text: String,
-    /// The text without punctuation and decoration, made on first use.
-    bare: std::cell::OnceCell<String>,
+    len: usize,
+    chars: OnceCell<Vec<char>>,
+    offsets: OnceCell<Vec<usize>>,
+    /// The text without punctuation and decoration.
+    bare: OnceCell<String>,
+}
+
+/// What folding leaves out.
+fn is_skipped(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
-        let mut chars = Vec::with_capacity(s.len() / 2);
-        let mut offsets = Vec::with_capacity(s.len() / 2);
         let mut text = String::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        let mut len = 0;
+        for c in s.chars() {
+            if is_skipped(c) {
                 continue;
             }
-            let f = fold_char(c);
-            chars.push(f);
-            offsets.push(i);
-            text.push(f);
+            text.push(fold_char(c));
+            len += 1;
         }
         Folded {
-            chars,
-            offsets,
             text,
-            bare: std::cell::OnceCell::new(),
+            len,
+            chars: OnceCell::new(),
+            offsets: OnceCell::new(),
+            bare: OnceCell::new(),
         }
     }
 
@@ -41,25 +48,31 @@ impl Folded {
         &self.text
     }
 
+    /// The folded chars.
+    pub fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| self.text.chars().collect())
+    }
+
     /// The folded text without punctuation and decoration (see [`is_decoration`]).
     pub fn bare(&self) -> &str {
         self.bare
-            .get_or_init(|| self.chars.iter().filter(|c| !is_decoration(**c)).collect())
+            .get_or_init(|| self.text.chars().filter(|c| !is_decoration(*c)).collect())
     }
 
     pub fn len(&self) -> usize {
-        self.chars.len()
+        self.len
     }
 
     pub fn starts_with(&self, pat: &str) -> bool {
-        self.find_at(pat, 0)
+        self.text.starts_with(pat)
     }
 
     /// Whether `pat` (already folded) occurs at folded position `at`.
     pub fn find_at(&self, pat: &str, at: usize) -> bool {
+        let chars = self.chars();
         let mut n = 0;
         for (i, p) in (at..).zip(pat.chars()) {
-            if self.chars.get(i) != Some(&p) {
+            if chars.get(i) != Some(&p) {
                 return false;
             }
             n += 1;
@@ -70,16 +83,25 @@ impl Folded {
     /// First folded position where `pat` occurs at or after `from`.
     pub fn find_from(&self, pat: &str, from: usize) -> Option<usize> {
         let first = pat.chars().next()?;
-        (from..self.chars.len()).find(|&i| self.chars[i] == first && self.find_at(pat, i))
+        let chars = self.chars();
+        (from..chars.len()).find(|&i| chars[i] == first && self.find_at(pat, i))
     }
 
     pub fn contains(&self, pat: &str) -> bool {
-        self.find_from(pat, 0).is_some()
+        !pat.is_empty() && self.text.contains(pat)
     }
 
-    /// Original byte offset of folded position `i` (the end of the text for `len()`).
+    /// Original byte offset of folded position `i` (the end of the text for
+    /// `len()`); `original` is the text this was made from.
     pub fn orig(&self, i: usize, original: &str) -> usize {
-        self.offsets.get(i).copied().unwrap_or(original.len())
+        let offsets = self.offsets.get_or_init(|| {
+            original
+                .char_indices()
+                .filter(|&(_, c)| !is_skipped(c))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        offsets.get(i).copied().unwrap_or(original.len())
     }
 
     pub fn as_string(&self) -> String {

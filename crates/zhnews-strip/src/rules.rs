@@ -573,7 +573,7 @@ pub(crate) fn breadcrumb(line: &str, anywhere: bool) -> Option<(Vec<String>, boo
         return None;
     }
     let f = Folded::new(line);
-    if !f.chars.contains(&'>') || f.len() > 90 {
+    if !f.as_str().contains('>') || f.len() > 90 {
         return None;
     }
     let mut start = 0;
@@ -959,14 +959,15 @@ pub(crate) fn meta_fields_folded(line: &str, f: Option<&Folded>) -> Option<Vec<(
 /// `t` is trimmed and `f` is its fold.
 fn meta_fields_colon(t: &str, f: &Folded) -> Option<Vec<(Field, String)>> {
     let n = f.len();
-    if !(3..=200).contains(&n) || !f.chars.contains(&':') {
+    if !(3..=200).contains(&n) || !f.as_str().contains(':') {
         return None;
     }
     // labels end right before a colon: look only there, longest label first
     let mut hits: Vec<(usize, usize, Field)> = Vec::new(); // folded start, folded end (after colon), field
     let mut prev_end = 0;
+    let chars = f.chars();
     for c in 0..n {
-        if f.chars[c] != ':' {
+        if chars[c] != ':' {
             continue;
         }
         let best = LABELS
