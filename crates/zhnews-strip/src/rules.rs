@@ -965,9 +965,8 @@ fn meta_fields_colon(t: &str, f: &Folded) -> Option<Vec<(Field, String)>> {
     // labels end right before a colon: look only there, longest label first
     let mut hits: Vec<(usize, usize, Field)> = Vec::new(); // folded start, folded end (after colon), field
     let mut prev_end = 0;
-    let chars = f.chars();
-    for c in 0..n {
-        if chars[c] != ':' {
+    for (c, &ch) in f.chars().iter().enumerate() {
+        if ch != ':' {
             continue;
         }
         let best = LABELS
