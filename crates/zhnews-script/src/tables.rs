@@ -1361,6 +1361,96 @@ fn ids_len(b: &[u8], i: usize, depth: usize, points: &mut usize) -> Option<usize
 mod tests {
     use super::*;
 
+    /// Texts made of dictionary keys, their prefixes and what the fast loops treat apart
+    /// (ASCII runs of one and more characters, description sequences, characters outside
+    /// the Basic Multilingual Plane, punctuation), cut anywhere.
+    fn mixed_texts(dict: &str, count: usize) -> Vec<String> {
+        let keys: Vec<&str> = dict
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|k| !k.is_empty())
+            .collect();
+        let others = [
+            " ",
+            "\n",
+            "ab 12",
+            "⿰氵每",
+            "⿱",
+            "\u{20000}",
+            "，",
+            "。",
+            "\u{F900}",
+            "a",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(next() % 40) {
+                    let r = next();
+                    let key = keys[(r >> 8) as usize % keys.len()];
+                    match r % 8 {
+                        0 => text.push_str(others[(r >> 40) as usize % others.len()]),
+                        1 => text.extend(key.chars().take(1 + (r >> 50) as usize % 3)),
+                        2 => text.extend(key.chars().skip(1)),
+                        _ => text.push_str(key),
+                    }
+                }
+                let cut = (next() as usize % (text.len() + 1)..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len());
+                text.truncate(cut);
+                text
+            })
+            .collect()
+    }
+
+    fn chain_matcher(config: &str) -> &'static Matcher {
+        let tables = tables().expect("embedded tables load");
+        let plan = tables
+            .plans
+            .iter()
+            .find(|p| p.name == config)
+            .expect("plan");
+        tables.matcher(plan.chain[0]).expect("matcher")
+    }
+
+    #[test]
+    fn fast_loops_give_the_plain_maximum_match() {
+        // The plain loop (`convert_sparse` with no lead bytes to skip to) asks `match_at` at
+        // every character; the s2t window and the t2s loop must agree with it everywhere.
+        let s2t = chain_matcher("s2t");
+        assert!(!s2t.few_phrases && s2t.leads.is_none());
+        let t2s = chain_matcher("t2s");
+        assert!(t2s.few_phrases && t2s.leads.is_none());
+        for (m, dict, fast) in [
+            (
+                s2t,
+                include_str!("../data/opencc/dictionary/STPhrases.txt"),
+                Matcher::convert_window as fn(&Matcher, &str, &mut String),
+            ),
+            (
+                t2s,
+                include_str!("../data/opencc/dictionary/TSPhrases.txt"),
+                Matcher::convert_dense,
+            ),
+        ] {
+            for text in mixed_texts(dict, 3000) {
+                let (mut got, mut want) = (String::new(), String::new());
+                fast(m, &text, &mut got);
+                m.convert_sparse(&text, &mut want);
+                assert_eq!(got, want, "on {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn pair_scan_finds_a_pair_anywhere_and_nothing_else() {
         // U+F900 (a compatibility ideograph) is EF A4 80; U+FF0C (full-width comma) is
