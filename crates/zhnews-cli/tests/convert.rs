@@ -1,27 +1,13 @@
 //! `zhnews convert` end to end: OpenCC's own test cases through the built command, line
 //! handling, and errors.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn zhnews(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("zhnews starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let owned = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&owned));
-    let out = child.wait_with_output().expect("zhnews runs");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("stdin written");
-    out
+    common::run_with_stdin(args, stdin)
 }
 
 /// Drops the trailing commas OpenCC's JSON reader allows and serde_json does not.

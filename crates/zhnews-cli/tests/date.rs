@@ -1,24 +1,14 @@
 //! `zhnews date`: one line in, one JSON object out.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .arg("date")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("zhnews runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("zhnews finishes")
+    let args: Vec<&str> = std::iter::once("date")
+        .chain(args.iter().copied())
+        .collect();
+    common::run_with_stdin(&args, stdin.as_bytes())
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {

@@ -1,9 +1,10 @@
 //! `zhnews decode`: UTF-8 text on stdout; encoding, choice, malformed count and warnings on
 //! stderr; exit codes 0 / 1 (--strict with malformed bytes) / 2 (usage or I/O).
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const TEXT: &str = "本报讯，市图书馆今天起延长开放时间，方便市民下班后前来阅读。";
 
@@ -16,24 +17,10 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn zhnews(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .arg("decode")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run zhnews");
-    if let Some(input) = stdin {
-        // A usage error exits before reading stdin: a closed pipe is not a test failure.
-        match child.stdin.take().expect("stdin").write_all(input) {
-            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other.expect("write stdin"),
-        }
-    } else {
-        drop(child.stdin.take());
-    }
-    child.wait_with_output().expect("wait for zhnews")
+    let args: Vec<&str> = std::iter::once("decode")
+        .chain(args.iter().copied())
+        .collect();
+    common::run_with_stdin(&args, stdin.unwrap_or_default())
 }
 
 fn gbk(text: &str) -> Vec<u8> {

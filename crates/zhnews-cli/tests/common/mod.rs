@@ -15,7 +15,8 @@ pub fn examples() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
 }
 
-/// Runs `zhnews ARGS` with `stdin` as its standard input.
+/// Runs `zhnews ARGS` with `stdin` as its standard input (written from another thread, so a
+/// large input cannot deadlock against a full stdout pipe).
 pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = zhnews()
         .args(args)
@@ -24,13 +25,16 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("zhnews starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("zhnews finishes")
+    let mut input = child.stdin.take().expect("stdin");
+    let owned = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&owned));
+    let output = child.wait_with_output().expect("zhnews finishes");
+    // A usage error exits before reading stdin: a closed pipe is not a test failure.
+    match writer.join().expect("writer thread") {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("stdin written"),
+    }
+    output
 }
 
 /// The JSON records on stdout, one per line.
