@@ -916,17 +916,7 @@ impl Matcher {
                         }
                     }
                 } else if info & PAIR_TAKE != 0 {
-                    if info & PAIR_INLINE != 0 {
-                        let a = char::from_u32((info >> 32) as u16 as u32);
-                        let z = char::from_u32((info >> 48) as u32);
-                        if let (Some(a), Some(z)) = (a, z) {
-                            out.push(a);
-                            out.push(z);
-                        }
-                    } else {
-                        let vid = self.nodes[(info & PAIR_NODE) as usize].value;
-                        out.push_str(self.value(vid & VALUE_MASK));
-                    }
+                    self.write_pair_value(info, out);
                     i = after;
                     cur = decode(b, i);
                     cur_slot = self.root(cur.0);
@@ -951,6 +941,23 @@ impl Matcher {
             i += n;
             cur = decode(b, i);
             cur_slot = self.root(cur.0);
+        }
+    }
+
+    /// Writes the value of a two-character phrase that its pair entry settles: two BMP
+    /// characters held inline in the entry, or a value behind its trie node.
+    #[inline(always)]
+    fn write_pair_value(&self, info: u64, out: &mut String) {
+        if info & PAIR_INLINE != 0 {
+            let a = char::from_u32((info >> 32) as u16 as u32);
+            let z = char::from_u32((info >> 48) as u32);
+            if let (Some(a), Some(z)) = (a, z) {
+                out.push(a);
+                out.push(z);
+            }
+        } else {
+            let vid = self.nodes[(info & PAIR_NODE) as usize].value;
+            out.push_str(self.value(vid & VALUE_MASK));
         }
     }
 
@@ -997,17 +1004,7 @@ impl Matcher {
                 }
             }
         } else if info & PAIR_TAKE != 0 {
-            if info & PAIR_INLINE != 0 {
-                let a = char::from_u32((info >> 32) as u16 as u32);
-                let z = char::from_u32((info >> 48) as u32);
-                if let (Some(a), Some(z)) = (a, z) {
-                    out.push(a);
-                    out.push(z);
-                }
-            } else {
-                let vid = self.nodes[(info & PAIR_NODE) as usize].value;
-                out.push_str(self.value(vid & VALUE_MASK));
-            }
+            self.write_pair_value(info, out);
             return l + l2;
         }
         if slot & SLOT_HAS_VALUE != 0 {
