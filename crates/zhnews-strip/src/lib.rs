@@ -393,40 +393,64 @@ pub fn detect_kind(input: &str) -> InputKind {
     {
         return InputKind::HtmlPage;
     }
-    const TAGS: &[&str] = &[
-        "<p",
-        "<div",
-        "<br",
-        "<img",
-        "<span",
-        "<a ",
-        "<h1",
-        "<h2",
-        "<h3",
-        "<h4",
-        "<section",
-        "<article",
-        "<ul",
-        "<ol",
-        "<li",
-        "<table",
-        "<figure",
-        "<strong",
-        "<font",
-        "<b>",
-        "<em",
-        "<blockquote",
-        "<!--",
-        "<center",
-        "<iframe",
-        "<script",
-        "<style",
-    ];
+    let tags = count_tags(&lower);
+    if tags >= 2 || (tags == 1 && lower.trim_start().starts_with('<')) {
+        InputKind::HtmlFragment
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Tag openings that mark HTML.
+const TAGS: &[&str] = &[
+    "<p",
+    "<div",
+    "<br",
+    "<img",
+    "<span",
+    "<a ",
+    "<h1",
+    "<h2",
+    "<h3",
+    "<h4",
+    "<section",
+    "<article",
+    "<ul",
+    "<ol",
+    "<li",
+    "<table",
+    "<figure",
+    "<strong",
+    "<font",
+    "<b>",
+    "<em",
+    "<blockquote",
+    "<!--",
+    "<center",
+    "<iframe",
+    "<script",
+    "<style",
+];
+
+/// Tags that mark HTML in lower-cased text: the `TAGS` patterns followed by
+/// the end of a tag name.
+fn count_tags(lower: &str) -> usize {
+    // every pattern opens with its only `<`, so its occurrences are the `<`
+    // positions it starts at: one scan serves them all
     let mut tags = 0;
-    for t in TAGS {
-        let mut rest = lower.as_str();
-        while let Some(i) = rest.find(t) {
-            let after = rest[i + t.len()..].chars().next();
+    let mut from = 0;
+    while let Some(p) = lower
+        .get(from..)
+        .and_then(|r| r.find('<'))
+        .map(|i| i + from)
+    {
+        from = p + 1;
+        let rest = &lower[p..];
+        for t in TAGS {
+            if !rest.starts_with(t) {
+                continue;
+            }
+            let after = rest[t.len()..].chars().next();
             if t.ends_with(' ')
                 || t.ends_with('>')
                 || t.ends_with('-')
@@ -434,14 +458,9 @@ pub fn detect_kind(input: &str) -> InputKind {
             {
                 tags += 1;
             }
-            rest = &rest[i + t.len()..];
         }
     }
-    if tags >= 2 || (tags == 1 && lower.trim_start().starts_with('<')) {
-        InputKind::HtmlFragment
-    } else {
-        InputKind::Text
-    }
+    tags
 }
 
 fn prefix(s: &str, max: usize) -> &str {
@@ -453,4 +472,49 @@ fn prefix(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-pattern search that `detect_kind`'s single scan replaces.
+    fn tag_count_by_pattern(lower: &str) -> usize {
+        let mut n = 0;
+        for t in TAGS {
+            let mut rest = lower;
+            while let Some(i) = rest.find(t) {
+                let after = rest[i + t.len()..].chars().next();
+                if t.ends_with(' ')
+                    || t.ends_with('>')
+                    || t.ends_with('-')
+                    || matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r'))
+                {
+                    n += 1;
+                }
+                rest = &rest[i + t.len()..];
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(detect_kind("<!DOCTYPE html><p>字</p>"), InputKind::HtmlPage);
+        assert_eq!(detect_kind("<p>甲</p><p>乙</p>"), InputKind::HtmlFragment);
+        assert_eq!(detect_kind("<p>只有一个标签"), InputKind::HtmlFragment);
+        assert_eq!(detect_kind("正文 <p 不算标签"), InputKind::Text);
+        assert_eq!(detect_kind("甲<br/>乙<!-- 注 -->"), InputKind::HtmlFragment);
+        assert_eq!(detect_kind("纯文本，一行一段。\n第二段。"), InputKind::Text);
+        // the same counts as searching pattern by pattern
+        for s in [
+            "<p><br/><a href><b><!----><li>",
+            "<<p <pp <p\t<span>",
+            "<a <a  <b><b><div><divx><h1>",
+            "",
+            "<",
+        ] {
+            assert_eq!(count_tags(s), tag_count_by_pattern(s), "{s}");
+        }
+    }
 }

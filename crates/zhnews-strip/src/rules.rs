@@ -4,6 +4,10 @@
 //! whether it is body, metadata, caption, related material, translation or
 //! boilerplate.
 
+use std::sync::OnceLock;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+
 use crate::fold::Folded;
 use crate::profiles::PLACEHOLDER_UPLOADERS;
 use crate::{Block, Image, Meta, Related, Removed, Step, Stripped, Trace, Traced, Translation};
@@ -84,16 +88,25 @@ impl Piece {
 pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    // runs between spaces are copied whole rather than char by char
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            if run < i {
+                if pending_space {
+                    out.push(' ');
+                }
+                out.push_str(&s[run..i]);
+            }
+            run = i + c.len_utf8();
             pending_space = !out.is_empty();
-            continue;
         }
+    }
+    if run < s.len() {
         if pending_space {
             out.push(' ');
-            pending_space = false;
         }
-        out.push(c);
+        out.push_str(&s[run..]);
     }
     out
 }
@@ -420,11 +433,13 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
         return false;
     }
     let s = f.as_str();
-    let calls = CALL_TO_ACTION.iter().any(|w| s.contains(w));
     // A sentence of reporting: long, with a full stop inside or several clauses.
     // Folding has turned full-width commas into ASCII ones.
     let sentence =
-        n > 40 && (s.trim_end_matches('。').contains('。') || s.matches(',').count() >= 2);
+        || n > 40 && (s.trim_end_matches('。').contains('。') || s.matches(',').count() >= 2);
+    if s.contains("长按二维码") || s.contains("点击下载") {
+        return !sentence();
+    }
     let qr = s.contains("二维码")
         || s.contains("扫码")
         || s.contains("扫一扫")
@@ -434,14 +449,16 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
         .windows(3)
         .any(|w| w.eq_ignore_ascii_case(b"app"))
         || s.contains("客户端");
-    let account = s.contains("关注")
-        && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
-            .iter()
-            .any(|w| s.contains(w));
-    if s.contains("长按二维码") || s.contains("点击下载") {
-        return !sentence;
-    }
-    ((qr || app) && (n <= 30 || calls) || account) && !sentence
+    let account = || {
+        s.contains("关注")
+            && ["公众号", "微信号", "官方微信", "微博号", "视频号", "抖音号"]
+                .iter()
+                .any(|w| s.contains(w))
+    };
+    // most lines mention neither a code, an app nor an account: the
+    // call-to-action and sentence tests are left for the few that do
+    let calls = || CALL_TO_ACTION.iter().any(|w| s.contains(w));
+    ((qr || app) && (n <= 30 || calls()) || account()) && !sentence()
 }
 
 /// `（原题为《某某》）`: the note that names the original headline.
@@ -479,8 +496,27 @@ pub(crate) fn is_copyright(f: &Folded) -> bool {
     }
     n > 0 && n <= COPYRIGHT_MAX && {
         let s = f.as_str();
-        COPYRIGHT.iter().any(|w| s.contains(w))
+        match copyright_phrases() {
+            Some(pma) => pma.find_iter(s).next().is_some(),
+            None => COPYRIGHT.iter().any(|w| s.contains(w)),
+        }
     }
+}
+
+/// Whether `s` has at most `max` chars that folding keeps (not whitespace).
+fn visible_at_most(s: &str, max: usize) -> bool {
+    s.chars()
+        .filter(|&c| !(c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
+        .nth(max)
+        .is_none()
+}
+
+/// The copyright phrases as one automaton: a line is read once, not once
+/// per phrase. `None` if it cannot be built (the phrase loop stands in).
+fn copyright_phrases() -> Option<&'static CharwiseDoubleArrayAhoCorasick<usize>> {
+    static PMA: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<usize>>> = OnceLock::new();
+    PMA.get_or_init(|| CharwiseDoubleArrayAhoCorasick::new(COPYRIGHT).ok())
+        .as_ref()
 }
 
 /// A line that is only a timestamp (2026-02-02 06:05:11, 2019年09月07日 08:05 …).
@@ -1523,19 +1559,24 @@ impl Engine {
         if text.is_empty() {
             return;
         }
-        let f = Folded::new(&text);
-        // metadata lines anywhere
-        if let Some(fields) = meta_fields_folded(&text, Some(&f)) {
-            let rule = Self::meta_rule(&fields);
-            self.apply_fields(&fields);
-            if self.zone == Zone::Header {
-                self.header_shape
-                    .push(crate::profiles::HeaderLine::MetaFields);
+        // every phrase test below has a length bound under COPYRIGHT_MAX
+        // visible chars (metadata lines 200, copyright lines 220): a longer
+        // paragraph skips them, and the fold they share
+        let f = visible_at_most(&text, COPYRIGHT_MAX).then(|| Folded::new(&text));
+        if let Some(f) = &f {
+            // metadata lines anywhere
+            if let Some(fields) = meta_fields_folded(&text, Some(f)) {
+                let rule = Self::meta_rule(&fields);
+                self.apply_fields(&fields);
+                if self.zone == Zone::Header {
+                    self.header_shape
+                        .push(crate::profiles::HeaderLine::MetaFields);
+                }
+                return self.remove(rule, &text);
             }
-            return self.remove(rule, &text);
-        }
-        if is_click_enlarge(&f) {
-            return self.remove("click-to-enlarge", &text);
+            if is_click_enlarge(f) {
+                return self.remove("click-to-enlarge", &text);
+            }
         }
         if let Some(t) = original_title_note(&text) {
             if self.out.meta.original_title.is_none() {
@@ -1543,31 +1584,33 @@ impl Engine {
             }
             return self.remove("original-title", &text);
         }
-        if is_section_heading(&f) {
-            self.zone = Zone::Related;
-            self.open_related = None;
-            return self.remove("related-heading", &text);
-        }
-        // 此前报道：<a>某某</a> — a one-line related section
-        if f.len() <= 80
-            && INLINE_RELATED
-                .iter()
-                .any(|p| f.starts_with(p) && f.len() > p.chars().count())
-        {
-            return self.related(Related {
-                title: None,
-                text: text.clone(),
-                url: piece.url.clone(),
-            });
-        }
-        if is_promo(&f) {
-            return self.remove("app-promo", &text);
-        }
-        if is_widget(&f) {
-            return self.remove("share-widget", &text);
-        }
-        if is_copyright(&f) {
-            return self.remove("copyright", &text);
+        if let Some(f) = &f {
+            if is_section_heading(f) {
+                self.zone = Zone::Related;
+                self.open_related = None;
+                return self.remove("related-heading", &text);
+            }
+            // 此前报道：<a>某某</a> — a one-line related section
+            if f.len() <= 80
+                && INLINE_RELATED
+                    .iter()
+                    .any(|p| f.starts_with(p) && f.len() > p.chars().count())
+            {
+                return self.related(Related {
+                    title: None,
+                    text: text.clone(),
+                    url: piece.url.clone(),
+                });
+            }
+            if is_promo(f) {
+                return self.remove("app-promo", &text);
+            }
+            if is_widget(f) {
+                return self.remove("share-widget", &text);
+            }
+            if is_copyright(f) {
+                return self.remove("copyright", &text);
+            }
         }
         if let Some((parts, _)) = breadcrumb(&text, self.zone == Zone::Header && !self.body_seen) {
             if self.out.meta.breadcrumb.is_empty() {
