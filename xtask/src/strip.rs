@@ -734,6 +734,9 @@ fn peers(args: &[String]) -> Result<()> {
         if !with_peer {
             cmd.arg("--no-peer");
         }
+        if heldout {
+            cmd.arg("--heldout");
+        }
         return util::run_cmd(&mut cmd);
     }
 
