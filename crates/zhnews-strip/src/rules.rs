@@ -116,7 +116,10 @@ pub(crate) fn clean(s: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Field {
     OriginalTitle,
+    /// 编辑 and the like: yields to a [`Field::ChiefEditor`] given anywhere.
     Editor,
+    /// 责任编辑/责编: the editor answerable for the article.
+    ChiefEditor,
     Outlet,
     Author,
     Published,
@@ -126,14 +129,15 @@ pub(crate) enum Field {
 
 /// Labels (folded, Simplified), longest first where one is a suffix of another.
 const LABELS: &[(&str, Field)] = &[
+    ("本文原标题", Field::OriginalTitle),
     ("原标题", Field::OriginalTitle),
     ("原題", Field::OriginalTitle),
-    ("责任编辑", Field::Editor),
+    ("责任编辑", Field::ChiefEditor),
     ("本文编辑", Field::Editor),
     ("值班编辑", Field::Editor),
     ("网络编辑", Field::Editor),
     ("编辑", Field::Editor),
-    ("责编", Field::Editor),
+    ("责编", Field::ChiefEditor),
     ("编审", Field::Other),
     ("审核", Field::Other),
     ("校对", Field::Other),
@@ -147,6 +151,7 @@ const LABELS: &[(&str, Field)] = &[
     ("本文来源", Field::Outlet),
     ("信息来源", Field::Outlet),
     ("稿件来源", Field::Outlet),
+    ("来源于", Field::Outlet),
     ("来源", Field::Outlet),
     ("稿源", Field::Outlet),
     ("出处", Field::Outlet),
@@ -167,6 +172,8 @@ const LABELS: &[(&str, Field)] = &[
     ("阅读量", Field::Other),
     ("点击数", Field::Other),
     ("字号", Field::Other),
+    ("标签", Field::Other),
+    ("所属分类", Field::Other),
 ];
 
 /// Headings that open a section of other articles.
@@ -214,6 +221,7 @@ const SECTIONS: &[&str] = &[
     "更多新闻",
     "进入专题",
     "点击排行榜",
+    "延伸推荐",
 ];
 
 /// Labels that introduce a link to another article on the same line.
@@ -228,6 +236,9 @@ const INLINE_RELATED: &[&str] = &[
     "更多报道:",
     "链接:",
     "相关链接:",
+    "相关资讯请关注:",
+    "更多资讯请关注:",
+    "更多内容请关注:",
 ];
 
 /// Share/report widgets, when they stand alone.
@@ -277,6 +288,15 @@ const WIDGETS: &[&str] = &[
     "来说两句",
     "发表评论",
     "网友评论",
+    "隐藏边栏",
+    "显示边栏",
+    "A+",
+    "A-",
+    "收藏本文",
+    "我有话说",
+    "赞",
+    "赏",
+    "打赏",
 ];
 
 const CLICK_ENLARGE: &[&str] = &[
@@ -386,12 +406,40 @@ pub(crate) fn is_widget(f: &Folded) -> bool {
     if n <= 40 && (s_all.starts_with("视频-") || s_all.starts_with("视频:")) {
         return true;
     }
-    (bare.starts_with("分享到") || bare.starts_with("分享至")) && n <= 40
+    // a video player's autoplay switch, with the clip's name beside it
+    (bare.starts_with("分享到") || bare.starts_with("分享至") || bare.starts_with("自动播放"))
+        && n <= 40
         || n <= 12 && (bare.starts_with("举报") || bare.ends_with("举报"))
         || n <= 24 && (bare.contains("字号") && (bare.contains("大") || bare.contains("小")))
         || n <= 24
             && bare.starts_with("评论")
             && bare[("评论".len())..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// A bar of widget words and their counts (`赞 0 赏 分享`, `阅读 539`): every
+/// word is a widget label or a number, and one at least is a label.
+pub(crate) fn is_widget_bar(text: &str) -> bool {
+    if text.chars().count() > 24 {
+        return false;
+    }
+    if is_count(text)
+        && text
+            .chars()
+            .any(|c| !c.is_ascii_digit() && !c.is_whitespace())
+    {
+        return true;
+    }
+    let mut labels = 0;
+    for w in text.split(' ') {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !WIDGETS.contains(&Folded::new(w).as_str()) {
+            return false;
+        }
+        labels += 1;
+    }
+    labels > 0 && text.contains(' ')
 }
 
 pub(crate) fn is_click_enlarge(f: &Folded) -> bool {
@@ -435,8 +483,12 @@ pub(crate) fn is_promo(f: &Folded) -> bool {
     let s = f.as_str();
     // A sentence of reporting: long, with a full stop inside or several clauses.
     // Folding has turned full-width commas into ASCII ones.
-    let sentence =
-        || n > 40 && (s.trim_end_matches('。').contains('。') || s.matches(',').count() >= 2);
+    // An exclamation at the end is the slogan's tone, not reporting.
+    let sentence = || {
+        n > 40
+            && !s.trim_end_matches(['~', '～']).ends_with(['!', '！'])
+            && (s.trim_end_matches('。').contains('。') || s.matches(',').count() >= 2)
+    };
     if s.contains("长按二维码") || s.contains("点击下载") {
         return !sentence();
     }
@@ -786,14 +838,67 @@ pub(crate) fn split_credit(line: &str) -> (Option<String>, Option<String>) {
 
 fn ends_with_she(t: &str) -> bool {
     let t = t.trim_end_matches([')', '）', ']', '】', ' ']);
-    t.ends_with(['摄', '攝'])
+    forwarded_credit(t)
+        || t.ends_with(['摄', '攝'])
         || t.ends_with("供图")
         || t.ends_with("供圖")
         || t.ends_with("视觉中国 资料")
         || t.ends_with("资料图")
 }
 
-/// A photo-credit caption line: ends in 摄/攝 with a short credit.
+/// `某某供图 某网发`, `记者 王五 摄 某报`: a credit, then the outlet that passed the
+/// picture on, after a space.
+fn forwarded_credit(t: &str) -> bool {
+    let Some(sp) = t.rfind(char::is_whitespace) else {
+        return false;
+    };
+    let (credit, tail) = (t[..sp].trim_end(), t[sp..].trim());
+    let n = tail.chars().count();
+    (credit.ends_with("供图") || credit.ends_with("供圖") || credit.ends_with(['摄', '攝']))
+        && (2..=8).contains(&n)
+        && tail.chars().all(is_cjk)
+        && (tail.ends_with('发')
+            || tail.ends_with('發')
+            || ["网", "社", "报", "台"].iter().any(|e| tail.ends_with(e)))
+}
+
+/// Labels that open a picture's credit line (folded).
+const CREDIT_LABELS: &[&str] = &[
+    "图片来源:",
+    "图源:",
+    "图片来自:",
+    "图片提供:",
+    "摄影:",
+    "摄影/",
+    "图/",
+    "图片/",
+    "摄/",
+];
+
+/// A short line opened by a credit label: `图片来源：某某网`, `摄影/王五`.
+pub(crate) fn is_credit_label_line(f: &Folded) -> bool {
+    f.len() <= 40
+        && CREDIT_LABELS
+            .iter()
+            .any(|l| f.starts_with(l) && f.len() > l.chars().count())
+}
+
+/// `女警巡逻记 （来源：某某视频）`: a clip's name with where it comes from.
+pub(crate) fn is_clip_caption(f: &Folded) -> bool {
+    let s = f.as_str();
+    if f.len() > 60 || !s.ends_with(')') {
+        return false;
+    }
+    let Some(open) = s.rfind("(来源:") else {
+        return false;
+    };
+    let (name, source) = (&s[..open], &s[open + "(来源:".len()..s.len() - 1]);
+    !name.is_empty()
+        && !name.contains(['。', '(', ')'])
+        && (1..=12).contains(&source.chars().count())
+}
+
+/// A photo-credit caption line: ends in 摄/攝/供图 with a short credit.
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     if !ends_with_she(line) || line.chars().count() > 400 {
         return false;
@@ -933,6 +1038,112 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     ok.then_some(names)
 }
 
+/// Roles of a staff-credit line, with the field their names fill.
+const CREDIT_ROLES: &[(&str, Field)] = &[
+    ("责任编辑", Field::ChiefEditor),
+    ("责编", Field::ChiefEditor),
+    ("编辑", Field::Editor),
+    ("作者", Field::Author),
+    ("撰文", Field::Author),
+    ("文", Field::Author),
+    ("校对", Field::Other),
+    ("审核", Field::Other),
+    ("审校", Field::Other),
+    ("美编", Field::Other),
+    ("监制", Field::Other),
+    ("策划", Field::Other),
+    ("统筹", Field::Other),
+    ("摄影", Field::Other),
+    ("图", Field::Other),
+    ("制图", Field::Other),
+    ("视频", Field::Other),
+];
+
+fn credit_role(word: &str) -> Option<Field> {
+    let w = Folded::new(word);
+    CREDIT_ROLES
+        .iter()
+        .find(|(r, _)| *r == w.as_str())
+        .map(|(_, f)| *f)
+}
+
+/// A person's name as credit lines give it: two to four Han characters.
+fn is_short_name(w: &str) -> bool {
+    (2..=4).contains(&w.chars().count()) && w.chars().all(is_cjk) && credit_role(w).is_none()
+}
+
+/// A staff-credit line at the end of an article, made only of roles and
+/// names: `编辑 王五 校对 赵六`, `某科供稿 摄影/王五 编辑/赵六`.
+pub(crate) fn credit_line(line: &str) -> Option<Vec<(Field, String)>> {
+    if line.len() > 240 || !visible_at_most(line, 60) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut out: Vec<(Field, String)> = Vec::new();
+    let mut roles = 0;
+    let mut slashed = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        i += 1;
+        // a department credited as the source of the text or pictures
+        if (w.ends_with("供稿") || w.ends_with("供图")) && w.chars().count() <= 20 {
+            out.push((Field::Other, w.to_string()));
+            continue;
+        }
+        if let Some(sep) = w.find(['/', '／', '|', '｜', ':', '：']) {
+            let role = credit_role(&w[..sep])?;
+            let sep_len = w[sep..].chars().next().map_or(1, char::len_utf8);
+            let names = &w[sep + sep_len..];
+            if !names.split('、').all(is_short_name) {
+                return None;
+            }
+            out.push((role, names.to_string()));
+            roles += 1;
+            slashed = true;
+            continue;
+        }
+        if let Some(role) = credit_role(w) {
+            let names = words.get(i).filter(|n| n.split('、').all(is_short_name))?;
+            out.push((role, names.to_string()));
+            roles += 1;
+            i += 1;
+            continue;
+        }
+        // a second name after a role's first
+        match out.last_mut() {
+            Some((_, v)) if !(v.ends_with("供稿") || v.ends_with("供图")) && is_short_name(w) =>
+            {
+                v.push('、');
+                v.push_str(w);
+            }
+            _ => return None,
+        }
+    }
+    // one `角色 名字` pair alone reads as well as two words of prose (`策划 方案`)
+    (roles > 1 || roles == 1 && (out.len() > 1 || slashed)).then_some(out)
+}
+
+/// Endings of a note that the article was reposted or reworked (`经某某重新编排`).
+const REPOST_ENDINGS: &[&str] = &[
+    "重新编排",
+    "重新排版",
+    "编辑整理",
+    "整理编辑",
+    "授权转载",
+    "授权发布",
+];
+
+/// A short note that says who reposted or reworked the article.
+pub(crate) fn is_repost_note(f: &Folded) -> bool {
+    let s = f.as_str().trim_end_matches(['。', '.']);
+    f.len() <= 30
+        && !s.contains([',', '。'])
+        && REPOST_ENDINGS
+            .iter()
+            .any(|e| s.ends_with(e) && s.len() > e.len())
+}
+
 /// A placeholder account name (创始人, 系统管理员 …), not a person.
 pub(crate) fn is_placeholder(name: &str) -> bool {
     let f = Folded::new(name).as_string();
@@ -976,20 +1187,68 @@ pub(crate) fn meta_fields_folded(line: &str, f: Option<&Folded>) -> Option<Vec<(
             &own
         }
     };
-    meta_fields_colon(t, f).or_else(|| {
-        // `出品︱某栏目组`, `编辑｜王五`: a bar after a label stands for the colon
-        let t = line.trim();
-        let i = t.find(['︱', '｜', '|', '丨', '│'])?;
-        let label = Folded::new(t[..i].trim()).as_string();
-        let bar = t[i..].chars().next()?;
-        let rest = &t[i + bar.len_utf8()..];
-        let known = LABELS.iter().any(|(l, _)| *l == label);
-        if !known || rest.contains(['︱', '｜', '|', '丨', '│', ':', '：']) {
+    meta_fields_colon(t, f)
+        .or_else(|| {
+            // `出品︱某栏目组`, `编辑｜王五`: a bar after a label stands for the colon
+            let t = line.trim();
+            let i = t.find(['︱', '｜', '|', '丨', '│'])?;
+            let label = Folded::new(t[..i].trim()).as_string();
+            let bar = t[i..].chars().next()?;
+            let rest = &t[i + bar.len_utf8()..];
+            let known = LABELS.iter().any(|(l, _)| *l == label);
+            if !known || rest.contains(['︱', '｜', '|', '丨', '│', ':', '：']) {
+                return None;
+            }
+            let joined = format!("{label}：{rest}");
+            meta_fields_colon(&joined, &Folded::new(&joined))
+        })
+        .or_else(|| meta_fields_segments(line.trim()))
+}
+
+/// `发表于2014-08-24 21:30 | 1164次阅读 | 来源某网 | 作者王五`: a header bar whose
+/// segments are a time, counts, and labels glued to their values without a
+/// colon. It must hold a time and a label, and nothing else.
+fn meta_fields_segments(t: &str) -> Option<Vec<(Field, String)>> {
+    if t.len() > 400 || !t.contains(['|', '｜']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let (mut timed, mut labelled) = (false, false);
+    for seg in t
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let when = ["发表于", "发布于", "更新于", "发表时间", "发布时间"]
+            .iter()
+            .find_map(|p| seg.strip_prefix(p))
+            .unwrap_or(seg)
+            .trim();
+        if is_timestamp(when) {
+            out.push((Field::Published, clean(when)));
+            timed = true;
+            continue;
+        }
+        if is_count(seg) {
+            continue;
+        }
+        let f = Folded::new(seg);
+        let (len, field) = LABELS
+            .iter()
+            .filter(|(l, _)| f.starts_with(l))
+            .map(|(l, field)| (l.chars().count(), *field))
+            .max_by_key(|(len, _)| *len)?;
+        let value = clean(seg[f.orig(len, seg)..].trim_start_matches([':', '：']));
+        if value.is_empty()
+            || value.chars().count() > 20
+            || value.contains(['，', '。', ',', '；', ':', '：'])
+        {
             return None;
         }
-        let joined = format!("{label}：{rest}");
-        meta_fields_colon(&joined, &Folded::new(&joined))
-    })
+        out.push((field, value));
+        labelled = true;
+    }
+    (timed && labelled).then_some(out)
 }
 
 /// `t` is trimmed and `f` is its fold.
@@ -1029,6 +1288,8 @@ fn meta_fields_colon(t: &str, f: &Folded) -> Option<Vec<(Field, String)>> {
         let lc = lead_clean.trim_end_matches(['|', '｜', ' ']);
         if is_timestamp(lc) {
             out.push((Field::Published, clean(lc)));
+        } else if matches!(lc, "版权声明" | "声明" | "本文信息" | "文章信息") {
+            // a heading in front of the article's particulars
         } else if let Some(ts) = find_timestamp(lc) {
             // `某网某频道 ( 2012-06-04 09:20:26 ) 稿件来源：…`: a channel name
             // beside the time, nothing that reads as a sentence
@@ -1055,6 +1316,13 @@ fn meta_fields_colon(t: &str, f: &Folded) -> Option<Vec<(Field, String)>> {
                 .trim_end(),
         );
         let value = trim_widget_words(&value);
+        // `作者：王五返回某站，查看更多`: a link back to the site glued on
+        let value = match value.rfind("返回") {
+            Some(i) if value.ends_with("查看更多") && value.len() - i <= 60 => {
+                value[..i].trim_end().to_string()
+            }
+            _ => value,
+        };
         // `来源：某报 记者 王五 分享到：微信` — an unlabelled byline and a share
         // bar run on in the same line after the value
         let (value, byline_names) = match field {
@@ -1149,6 +1417,12 @@ pub(crate) struct Engine {
     pub late_time: bool,
     /// A header date shown in pieces (`2019` `09/07` `19:02`).
     date_parts: Vec<String>,
+    /// The editors came from a 责任编辑/责编 label.
+    chief_editor: bool,
+    /// An editor line closed the body: what quotes follow belong to other articles.
+    editor_closed: bool,
+    /// The open related section came before the report and holds only links so far.
+    related_early: bool,
 }
 
 impl Engine {
@@ -1174,6 +1448,34 @@ impl Engine {
             site_name: None,
             late_time: false,
             date_parts: Vec::new(),
+            chief_editor: false,
+            editor_closed: false,
+            related_early: false,
+        }
+    }
+
+    /// Whether the body kept so far has fewer than `max` chars of running text.
+    fn body_chars_below(&self, max: usize) -> bool {
+        let mut n = 0;
+        for b in &self.out.blocks {
+            if let Block::Paragraph(t) = b {
+                n += t.chars().count();
+                if n >= max {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// An editor line under the body ends the article.
+    fn close_on_editor(&mut self, fields: &[(Field, String)]) {
+        if self.body_seen
+            && fields
+                .iter()
+                .any(|(f, _)| matches!(f, Field::Editor | Field::ChiefEditor))
+        {
+            self.editor_closed = true;
         }
     }
 
@@ -1372,21 +1674,27 @@ impl Engine {
             let m = &mut self.out.meta;
             match field {
                 Field::OriginalTitle => {
-                    if m.original_title.is_none() && !v.is_empty() {
-                        m.original_title = Some(v.clone());
+                    let t = v.trim_start_matches('《').trim_end_matches('》').trim();
+                    if m.original_title.is_none() && !t.is_empty() {
+                        m.original_title = Some(t.to_string());
                     }
                 }
-                Field::Editor => {
-                    if m.editors.is_empty() {
-                        m.editors = editor_names(v);
+                Field::Editor | Field::ChiefEditor => {
+                    // 责编 answers for the article: it outranks a plain 编辑 given anywhere
+                    let chief = *field == Field::ChiefEditor;
+                    if m.editors.is_empty() || chief && !self.chief_editor {
+                        let mut names = editor_names(v);
                         // a bare staff code (`HN666`) names no one
-                        m.editors
-                            .retain(|n| !is_placeholder(n) && !is_staff_code(n));
+                        names.retain(|n| !is_placeholder(n) && !is_staff_code(n));
+                        if !names.is_empty() || m.editors.is_empty() {
+                            self.chief_editor |= chief && !names.is_empty();
+                            m.editors = names;
+                        }
                     }
                 }
                 Field::Outlet => {
                     if m.outlet.is_none() && !v.is_empty() {
-                        m.outlet = Some(v.clone());
+                        m.outlet = Some(outlet_name(v));
                     }
                 }
                 Field::Author => {
@@ -1404,7 +1712,7 @@ impl Engine {
         match fields.first().map(|f| f.0) {
             _ if fields.len() > 1 => "meta-line",
             Some(Field::OriginalTitle) => "original-title",
-            Some(Field::Editor) => "editor-line",
+            Some(Field::Editor | Field::ChiefEditor) => "editor-line",
             Some(Field::Outlet) => "source-line",
             Some(Field::Author) => "author-line",
             Some(Field::Published) => "time-line",
@@ -1559,6 +1867,8 @@ impl Engine {
         if text.is_empty() {
             return;
         }
+        // a label's value sits in the very next piece or nowhere
+        self.pending_label = None;
         // every phrase test below has a length bound under COPYRIGHT_MAX
         // visible chars (metadata lines 200, copyright lines 220): a longer
         // paragraph skips them, and the fold they share
@@ -1572,10 +1882,25 @@ impl Engine {
                     self.header_shape
                         .push(crate::profiles::HeaderLine::MetaFields);
                 }
+                self.close_on_editor(&fields);
                 return self.remove(rule, &text);
             }
             if is_click_enlarge(f) {
                 return self.remove("click-to-enlarge", &text);
+            }
+            if let Some(fields) = credit_line(&text) {
+                self.apply_fields(&fields);
+                self.close_on_editor(&fields);
+                return self.remove("credit-line", &text);
+            }
+            if is_repost_note(f) {
+                return self.remove("repost-note", &text);
+            }
+            if is_clip_caption(f) {
+                return self.remove("clip-caption", &text);
+            }
+            if is_widget_bar(&text) {
+                return self.remove("share-widget", &text);
             }
         }
         if let Some(t) = original_title_note(&text) {
@@ -1588,6 +1913,7 @@ impl Engine {
             if is_section_heading(f) {
                 self.zone = Zone::Related;
                 self.open_related = None;
+                self.related_early = self.body_chars_below(120);
                 return self.remove("related-heading", &text);
             }
             // 此前报道：<a>某某</a> — a one-line related section
@@ -1622,10 +1948,23 @@ impl Engine {
             }
             return self.remove("breadcrumb", &text);
         }
+        if self.zone == Zone::Related
+            && self.related_early
+            && piece.url.is_none()
+            && is_prose(&text)
+        {
+            // links above the article (相关新闻 then a few headlines): the report follows
+            self.zone = Zone::Body;
+            self.related_early = false;
+        }
         if self.zone == Zone::Related {
             if self.related_item(&text, &piece) {
                 return;
             }
+            self.related_early = false;
+            return self.related_paragraph(&text);
+        }
+        if self.editor_closed && piece.kind == PieceKind::Quote {
             return self.related_paragraph(&text);
         }
         if self.zone == Zone::Header && self.header_line(&text) {
@@ -1642,6 +1981,7 @@ impl Engine {
         // captions and photo credits
         if piece.kind == PieceKind::Caption
             || is_photo_credit(&text)
+            || f.as_ref().is_some_and(is_credit_label_line)
             || (piece.centered
                 && self.last_image_uncaptioned()
                 && text.chars().count() <= 100
@@ -1847,12 +2187,17 @@ impl Engine {
     }
 
     /// The value of a label that ended the previous metadata piece.
-    fn fill_pending(&mut self, text: &str) -> bool {
+    fn fill_pending(&mut self, text: &str, piece: &Piece) -> bool {
         let Some(field) = self.pending_label.take() else {
             return false;
         };
         if text.chars().count() > 30 || text.contains([':', '：']) || is_widget(&Folded::new(text))
         {
+            return false;
+        }
+        // people are named in text, not in a row of links (tag lists follow empty labels)
+        let names = matches!(field, Field::Editor | Field::ChiefEditor | Field::Author);
+        if names && (piece.url.is_some() || piece.link.is_some()) {
             return false;
         }
         let fields = [(field, text.to_string())];
@@ -1862,7 +2207,7 @@ impl Engine {
     }
 
     fn role_piece(&mut self, role: Role, text: &str, piece: &Piece) {
-        if text.is_empty() || self.fill_pending(text) {
+        if text.is_empty() || self.fill_pending(text, piece) {
             return;
         }
         match role {
@@ -1916,7 +2261,7 @@ impl Engine {
     }
 
     fn outside_piece(&mut self, near: bool, text: &str, piece: &Piece) {
-        if text.is_empty() || near && self.fill_pending(text) {
+        if text.is_empty() || near && self.fill_pending(text, piece) {
             return;
         }
         self.pending_label = None;
@@ -2047,6 +2392,21 @@ impl Engine {
     }
 }
 
+/// An outlet as a reader would name it: without the 原创稿/转载 note a
+/// 来源 value often carries (`某网-某频道 原创稿`).
+fn outlet_name(v: &str) -> String {
+    let mut v = v.trim();
+    for note in ["原创稿", "原创", "转载"] {
+        if let Some(rest) = v.strip_suffix(note) {
+            if rest.ends_with([' ', '　']) {
+                v = rest.trim_end();
+                break;
+            }
+        }
+    }
+    v.to_string()
+}
+
 /// A code alone (`HN666`), where a name should be.
 fn is_staff_code(n: &str) -> bool {
     n.chars().any(|c| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_alphanumeric())
@@ -2139,6 +2499,11 @@ fn is_headline(text: &str) -> bool {
         && text.chars().filter(|c| is_cjk(*c)).count() * 2 >= n
 }
 
+/// A sentence of running text, not a headline: long, with clause punctuation.
+fn is_prose(t: &str) -> bool {
+    t.chars().count() >= 40 && t.contains(['，', '。'])
+}
+
 fn ends_sentence_long(t: &str) -> bool {
     t.chars().count() > 60 && ends_sentence(t)
 }
@@ -2222,7 +2587,7 @@ mod tests {
                 (Field::Published, "2025-03-01 10:20:30".into()),
                 (Field::Outlet, "河畔日報".into()),
                 (Field::Author, "".into()),
-                (Field::Editor, "林小溪".into()),
+                (Field::ChiefEditor, "林小溪".into()),
             ]
         );
     }
@@ -2301,6 +2666,97 @@ mod tests {
             "该公司推出的出行APP上线半年，下载量已突破100万次，日活跃用户约12万人，其中三成来自外地。"
         )));
         assert!(is_click_enlarge(&Folded::new("點擊查看大圖")));
+    }
+
+    #[test]
+    fn staff_credits_and_notes() {
+        assert_eq!(
+            credit_line("编辑 林小溪 校对 石头"),
+            Some(vec![
+                (Field::Editor, "林小溪".into()),
+                (Field::Other, "石头".into())
+            ])
+        );
+        assert_eq!(
+            credit_line("河畔医院宣传科供稿 摄影/林小溪 编辑/石小川"),
+            Some(vec![
+                (Field::Other, "河畔医院宣传科供稿".into()),
+                (Field::Other, "林小溪".into()),
+                (Field::Editor, "石小川".into())
+            ])
+        );
+        assert!(credit_line("策划 方案").is_none());
+        assert!(credit_line("编辑 部门今天召开了会议").is_none());
+        assert!(credit_line("河畔新桥今日通车，全长一千二百米。").is_none());
+        assert!(is_repost_note(&Folded::new("经过河畔君重新编排")));
+        assert!(!is_repost_note(&Folded::new(
+            "工程师们经过三个月的努力，对展馆进行了重新编排"
+        )));
+        assert!(is_credit_label_line(&Folded::new("图片来源：河畔日报官网")));
+        assert!(is_credit_label_line(&Folded::new("摄影/林小溪")));
+        assert!(!is_credit_label_line(&Folded::new("图片来源")));
+        assert!(is_clip_caption(&Folded::new(
+            "河畔新桥夜景 （来源：河畔视频）"
+        )));
+        assert!(!is_clip_caption(&Folded::new(
+            "河畔新桥今日通车。（来源：河畔日报）"
+        )));
+        assert!(is_photo_credit("河畔新桥夜景。河畔区交通局供图 河畔网发"));
+        assert!(!is_photo_credit("河畔区交通局供图 让大家看看"));
+        assert!(is_widget_bar("赞 0 赏 分享"));
+        assert!(is_widget_bar("阅读 539"));
+        assert!(!is_widget_bar("2025"));
+        assert!(!is_widget_bar("分享 河畔的故事"));
+        assert!(is_widget(&Folded::new("隐藏边栏")));
+        assert!(is_widget(&Folded::new("自动播放 河畔新桥通车")));
+        assert!(is_promo(&Folded::new(
+            "新品第一时间免费试用，还有达人分享经验，快来河畔众测，体验最有趣的产品吧~！下载客户端还能领取福利哦！"
+        )));
+    }
+
+    #[test]
+    fn chief_editor_wins_and_values_stay_on_their_line() {
+        let mut e = Engine::new(false, Meta::default(), false);
+        e.apply_fields(&[(Field::Editor, "林小溪".into())]);
+        e.apply_fields(&[(Field::ChiefEditor, "石小川".into())]);
+        e.apply_fields(&[(Field::Editor, "王五".into())]);
+        assert_eq!(e.out.meta.editors, vec!["石小川".to_string()]);
+        assert_eq!(
+            meta_fields("本文原标题：《河畔新桥通车了！》"),
+            Some(vec![(Field::OriginalTitle, "《河畔新桥通车了！》".into())])
+        );
+        e.apply_fields(&meta_fields("本文原标题：《河畔新桥通车了！》").unwrap_or_default());
+        assert_eq!(
+            e.out.meta.original_title.as_deref(),
+            Some("河畔新桥通车了！")
+        );
+        e.apply_fields(&[(Field::Outlet, "河畔网-文化频道 原创稿".into())]);
+        assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔网-文化频道"));
+        assert_eq!(
+            meta_fields("发表于2025-03-01 10:20| 1164次阅读| 来源河畔网| 0 条评论| 作者林小溪"),
+            Some(vec![
+                (Field::Published, "2025-03-01 10:20".into()),
+                (Field::Outlet, "河畔网".into()),
+                (Field::Author, "林小溪".into())
+            ])
+        );
+        assert!(meta_fields("河畔新桥｜今日通车｜全长一千二百米").is_none());
+        assert_eq!(
+            meta_fields("版权声明 来源：河畔日报 时间：2025-03-01 10:20:30 作者："),
+            Some(vec![
+                (Field::Outlet, "河畔日报".into()),
+                (Field::Published, "2025-03-01 10:20:30".into()),
+                (Field::Author, "".into())
+            ])
+        );
+        assert_eq!(
+            meta_fields("作者：林小溪 石小川返回河畔，查看更多"),
+            Some(vec![(Field::Author, "林小溪 石小川".into())])
+        );
+        assert_eq!(
+            meta_fields("来源于：河畔街道办事处"),
+            Some(vec![(Field::Outlet, "河畔街道办事处".into())])
+        );
     }
 
     #[test]
