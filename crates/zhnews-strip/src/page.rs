@@ -48,8 +48,155 @@ pub(crate) fn strip_html(
             }
         }
     }
+    if kind == InputKind::HtmlPage && container != 0 {
+        let title = m.title.take();
+        m.title = refine_title(&tree, container, title);
+    }
     traced.stripped.profile = profile.map(|p| p.name.to_string());
     traced
+}
+
+/// Separators between a headline and the site or section name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[
+    " -- ", "--", " - ", " — ", " | ", "_", "|", "｜", "－", "—", "-", " ",
+];
+
+/// The visible text of a subtree, whitespace collapsed.
+fn subtree_text(tree: &Tree, id: NodeId) -> String {
+    let mut out = String::new();
+    for n in id..tree.nodes.len().min(tree.nodes[id].end) {
+        if let NodeKind::Text(s) = &tree.nodes[n].kind {
+            out.push_str(s);
+        }
+    }
+    clean(&out)
+}
+
+/// Headings a reader sees as such (`h1`–`h6`, or an element whose class names
+/// a title), except a site logo: a heading that holds a picture or links home.
+fn visible_headings(tree: &Tree) -> Vec<(NodeId, String)> {
+    let mut out = Vec::new();
+    for id in 1..tree.nodes.len() {
+        let Some(e) = tree.element(id) else { continue };
+        let heading = matches!(e.name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || e.class.as_deref().is_some_and(|c| {
+                c.as_bytes()
+                    .windows(5)
+                    .any(|w| w.eq_ignore_ascii_case(b"title"))
+            });
+        if !heading {
+            continue;
+        }
+        let end = tree.nodes.len().min(tree.nodes[id].end);
+        let logo = (id..end).any(|n| {
+            tree.element(n).is_some_and(|c| {
+                &*c.name == "img"
+                    || &*c.name == "a"
+                        && c.attr("href").is_some_and(|h| {
+                            let h = h.trim_end_matches('/');
+                            h.is_empty() || h.matches('/').count() <= 2 && h.contains("//")
+                        })
+            })
+        });
+        let text = subtree_text(tree, id);
+        let n = text.chars().count();
+        if !logo && (4..=120).contains(&n) {
+            out.push((id, text));
+        }
+    }
+    out
+}
+
+/// Whether `text` occurs in a text node outside the article container: the
+/// site's chrome (logo, navigation, footer, source line) names it.
+fn in_chrome(tree: &Tree, container: NodeId, text: &str) -> bool {
+    let end = tree.nodes[container].end;
+    (1..tree.nodes.len())
+        .filter(|&id| id < container || id >= end)
+        .any(|id| matches!(&tree.nodes[id].kind, NodeKind::Text(s) if s.contains(text)))
+}
+
+/// The headline among what the page offers: a visible heading that `<title>`
+/// starts or ends with wins over a title carrying the site's name; a site or
+/// section name the chrome repeats is cut off the end; a title that names only
+/// a section gives way to the heading at the top of the article.
+fn refine_title(tree: &Tree, container: NodeId, title: Option<String>) -> Option<String> {
+    let Some(head) = tree
+        .head
+        .title
+        .as_deref()
+        .map(clean)
+        .filter(|h| !h.is_empty())
+    else {
+        return title;
+    };
+    let headings = visible_headings(tree);
+    let at_sep = |rest: &str, before: bool| {
+        TITLE_SEPARATORS.iter().any(|s| {
+            if before {
+                rest.ends_with(s)
+            } else {
+                rest.starts_with(s)
+            }
+        })
+    };
+    let matched = headings
+        .iter()
+        .map(|(_, h)| h.as_str())
+        .filter(|h| {
+            *h == head
+                || head.strip_prefix(h).is_some_and(|r| at_sep(r, false))
+                || head.strip_suffix(h).is_some_and(|r| at_sep(r, true))
+        })
+        .max_by_key(|h| h.len());
+    if let Some(h) = matched {
+        return match title {
+            Some(t) if t == h => Some(t),
+            // keep a title that is neither the heading plus a tail nor foreign to <title>
+            Some(t) if !t.starts_with(h) && head.contains(t.as_str()) => Some(t),
+            _ => Some(h.to_string()),
+        };
+    }
+    let mut t = match title {
+        Some(t) if head.starts_with(t.as_str()) => t,
+        None => head.clone(),
+        Some(t) => return Some(t),
+    };
+    // `标题-栏目`, `标题 某单位`: a tail the site's chrome repeats is its name
+    for _ in 0..2 {
+        let cut = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|s| t.rfind(s).map(|i| (i, s.len())))
+            .max_by_key(|&(i, len)| (i + len, len));
+        let Some((i, len)) = cut else { break };
+        let (prefix, suffix) = (t[..i].trim(), t[i + len..].trim());
+        let ok = prefix.chars().count() >= 8
+            && (2..=20).contains(&suffix.chars().count())
+            && suffix.chars().next().is_some_and(is_cjk)
+            && in_chrome(tree, container, suffix);
+        if !ok {
+            break;
+        }
+        t = prefix.to_string();
+    }
+    // `新闻动态--某学会官网`: the page names only its section
+    let first = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| t.find(s))
+        .min()
+        .map_or(t.as_str(), |i| t[..i].trim());
+    if first.chars().count() <= 6 {
+        let end = tree.nodes[container].end;
+        let inside = headings.iter().find(|(id, _)| *id > container && *id < end);
+        let before = headings.iter().rev().find(|(id, _)| *id < container);
+        if let Some((_, h)) = inside
+            .or(before)
+            .filter(|(_, h)| h.chars().filter(|c| is_cjk(*c)).count() >= 8)
+        {
+            return Some(h.clone());
+        }
+    }
+    Some(t)
 }
 
 /// `<title>` without the site name: `标题_新浪网`, `标题 - 网易新闻`, `标题|某网`.
@@ -800,6 +947,65 @@ fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn title_of(html: &str) -> Option<String> {
+        let options = Options {
+            kind: Some(InputKind::HtmlPage),
+            ..Options::default()
+        };
+        crate::strip(html, &options).ok().and_then(|s| s.meta.title)
+    }
+
+    const BODY: &str = "<p>河畔新桥今日上午正式通车，全长一千二百米，连接东西两岸的老城区和新城区。</p>\
+        <p>市交通局表示，新桥通车后，两岸之间的车程将由四十分钟缩短到十分钟左右。</p>\
+        <p>据介绍，大桥设计为双向六车道，两侧设有人行道和非机动车道，方便市民出行。</p>";
+
+    #[test]
+    fn titles_lose_the_site_name_and_section_names_give_way() {
+        // a visible heading that the <title> starts with, a site name glued on by `-`
+        let page = format!(
+            "<html><head><title>河畔新桥今日正式通车-河畔电子周刊</title></head><body>\
+             <div class=\"logo\">河畔电子周刊</div><h4>河畔新桥今日正式通车</h4>\
+             <article>{BODY}</article></body></html>"
+        );
+        assert_eq!(title_of(&page).as_deref(), Some("河畔新桥今日正式通车"));
+        // no heading: a tail the site's chrome repeats is cut, a space being the separator
+        let page = format!(
+            "<html><head><title>河畔街道领导一行到新桥工地调研 河畔街道办事处</title></head><body>\
+             <div class=\"nav\">河畔街道办事处</div><article>{BODY}</article>\
+             <div class=\"foot\">版权所有 河畔街道办事处</div></body></html>"
+        );
+        assert_eq!(
+            title_of(&page).as_deref(),
+            Some("河畔街道领导一行到新桥工地调研")
+        );
+        // the same tail, unrepeated, may belong to the headline
+        let page = format!(
+            "<html><head><title>河畔街道领导一行到新桥工地调研 东岸街道办事处</title></head>\
+             <body><article>{BODY}</article></body></html>"
+        );
+        assert_eq!(
+            title_of(&page).as_deref(),
+            Some("河畔街道领导一行到新桥工地调研 东岸街道办事处")
+        );
+        // <title> names only the section; the headline is the heading over the article
+        let page = format!(
+            "<html><head><title>新闻动态--河畔学会官网</title></head><body>\
+             <h3>首页 - 新闻动态</h3><div class=\"box\"><h5>河畔学会年会在新桥会展中心成功举行！</h5>\
+             <article>{BODY}</article></div></body></html>"
+        );
+        assert_eq!(
+            title_of(&page).as_deref(),
+            Some("河畔学会年会在新桥会展中心成功举行！")
+        );
+        // a logo heading that links home carries a slogan, not the headline
+        let page = format!(
+            "<html><head><title>河畔快讯--河畔新桥今日正式通车</title></head><body>\
+             <h1><a href=\"http://www.example.com/\">河畔快讯_最新资讯_权威本地新闻网站</a></h1>\
+             <div class=\"title-text\">河畔新桥今日正式通车</div><article>{BODY}</article></body></html>"
+        );
+        assert_eq!(title_of(&page).as_deref(), Some("河畔新桥今日正式通车"));
+    }
 
     #[test]
     fn centered_styles() {
