@@ -297,6 +297,8 @@ const WIDGETS: &[&str] = &[
     "赞",
     "赏",
     "打赏",
+    "上一页",
+    "下一页",
 ];
 
 const CLICK_ENLARGE: &[&str] = &[
@@ -431,7 +433,8 @@ pub(crate) fn is_widget_bar(text: &str) -> bool {
     }
     let mut labels = 0;
     for w in text.split(' ') {
-        if w.chars().all(|c| c.is_ascii_digit()) {
+        // counts, and page numbers of a pager (`1/2`)
+        if w.chars().all(|c| c.is_ascii_digit() || c == '/') {
             continue;
         }
         if !WIDGETS.contains(&Folded::new(w).as_str()) {
@@ -2287,19 +2290,21 @@ impl Engine {
                 self.apply_fields(&fields);
                 return self.remove(rule, text);
             }
-            // a byline with the time: 原创 某报 2019-09-09 16:01:46
-            if text.chars().count() <= 60
-                && self
+            // a byline with the time: 原创 某报 2019-09-09 16:01:46; page meta
+            // may have given the time already, not the outlet beside it
+            if text.chars().count() <= 60 {
+                let timed = self
                     .out
                     .meta
                     .published
                     .as_deref()
-                    .is_none_or(|p| !p.contains(':'))
-            {
+                    .is_some_and(|p| p.contains(':'));
                 if let Some(ts) = find_timestamp(text) {
                     self.outlet_beside_time(text, Some(&ts));
-                    self.set_published(Some(ts));
-                    return self.remove("time-line", text);
+                    if !timed {
+                        self.set_published(Some(ts));
+                        return self.remove("time-line", text);
+                    }
                 }
             }
         }
@@ -2349,12 +2354,25 @@ impl Engine {
         let flat = clean(text);
         let Some(i) = flat.find(ts) else { return };
         let rest = format!("{} {}", &flat[..i], &flat[i + ts.len()..]);
+        let mut noted = false;
         let words: Vec<&str> = rest
-            .split([' ', '(', ')', '（', '）', '|', '｜'])
-            .filter(|w| !w.is_empty() && !matches!(*w, "原创" | "转载" | "发布于" | "来自"))
+            .split([' ', '(', ')', '（', '）', '|', '｜', '[', ']', '【', '】'])
+            .filter(|w| {
+                let note = matches!(*w, "原创" | "转载" | "整理" | "编译" | "综合");
+                noted |= note;
+                // a bare number beside them is a comment count
+                !w.is_empty()
+                    && !note
+                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && !matches!(*w, "发布于" | "来自")
+            })
             .collect();
         if let [name] = words.as_slice() {
-            if is_outlet_name(name) {
+            // `某某[整理]`: a provenance note marks the name as the source, whatever its ending
+            let named = noted
+                && (2..=10).contains(&name.chars().count())
+                && name.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric());
+            if named || is_outlet_name(name) {
                 self.out.meta.outlet = Some(name.to_string());
             }
         }
@@ -2557,6 +2575,15 @@ mod tests {
         );
         assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔晚报"));
         let mut e = Engine::new(false, Meta::default(), false);
+        e.outlet_beside_time(
+            "2024-03-02 10:15 河畔星空[整理] 12",
+            Some("2024-03-02 10:15"),
+        );
+        assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔星空"));
+        let mut e = Engine::new(false, Meta::default(), false);
+        e.outlet_beside_time("2024-03-02 10:15 河畔星空", Some("2024-03-02 10:15"));
+        assert_eq!(e.out.meta.outlet, None);
+        let mut e = Engine::new(false, Meta::default(), false);
         assert!(e.byline_in_meta_box("林小溪/河畔晚报"));
         assert_eq!(e.out.meta.authors, vec!["林小溪".to_string()]);
         assert_eq!(e.out.meta.outlet.as_deref(), Some("河畔晚报"));
@@ -2705,6 +2732,7 @@ mod tests {
         assert!(!is_photo_credit("河畔区交通局供图 让大家看看"));
         assert!(is_widget_bar("赞 0 赏 分享"));
         assert!(is_widget_bar("阅读 539"));
+        assert!(is_widget_bar("上一页 1/2 下一页"));
         assert!(!is_widget_bar("2025"));
         assert!(!is_widget_bar("分享 河畔的故事"));
         assert!(is_widget(&Folded::new("隐藏边栏")));
