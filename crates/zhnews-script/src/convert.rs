@@ -224,7 +224,7 @@ impl Converter {
     /// Converts `text`. Characters no dictionary lists (Latin, digits, punctuation, line
     /// breaks, characters already in the target script) come out unchanged.
     pub fn convert(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        let mut out = String::with_capacity(crate::out::room_for(text.len()));
         self.convert_into(text, &mut out);
         out
     }

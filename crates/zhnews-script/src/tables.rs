@@ -5,6 +5,7 @@
 //! validated once when a table is first needed, so the conversion loops can index freely.
 
 use crate::Error;
+use crate::out::{Out, Sink, utf8_word};
 use std::sync::OnceLock;
 
 static COMPILED: &[u8] = include_bytes!("../data/opencc/opencc.compiled");
@@ -27,9 +28,14 @@ const SLOT_SINGLE: u64 = 1 << 27;
 const SLOT_PHRASES: u64 = 1 << 28;
 /// The character's own value is longer than one character (needs the value table).
 const SLOT_MULTI: u64 = 1 << 29;
-/// Bits 32..52: where the character's filter region starts in `pair_bits`; bits 52..64:
-/// its word count less one (see [`pack_filter`]).
+/// Where few characters begin phrases (t2s): bits 32..52 say where the character's filter
+/// region starts in `pair_bits`; bits 52..64: its word count less one (see [`pack_filter`]).
 const SLOT_FILTER_SHIFT: u32 = 32;
+/// Elsewhere (s2t): bits 32..64 hold the UTF-8 bytes of the character in bits 0..21
+/// (little-endian), and bits 30..32 their count less one, so that the loop writes it as
+/// it is (see [`Out::put4`]).
+const SLOT_UTF8_SHIFT: u32 = 32;
+const SLOT_UTF8_LEN_SHIFT: u32 = 30;
 /// In a `pairs` entry: bits 0..24 hold the node of the two-character prefix.
 const PAIR_NODE: u64 = (1 << 24) - 1;
 /// In a `pairs` entry: when no third character continues the prefix, the prefix itself is
@@ -503,7 +509,15 @@ impl Matcher {
             m.exact_filters[at] = filter;
             // Where few characters begin phrases (t2s), the loop reaches the filter only
             // for those, and the exact one without the third character is cheaper.
-            m.slots[at] = slot | pack_filter(if m.few_phrases { filter } else { 0 })?;
+            m.slots[at] = slot
+                | if m.few_phrases {
+                    pack_filter(filter)?
+                } else {
+                    let ch = char::from_u32((slot & SLOT_CHAR) as u32)
+                        .ok_or_else(|| corrupt("slot character out of range".to_owned()))?;
+                    let (bytes, len) = utf8_word(ch);
+                    u64::from(bytes) << SLOT_UTF8_SHIFT | ((len - 1) as u64) << SLOT_UTF8_LEN_SHIFT
+                };
             m.slot_nodes[at] = node;
             for j in n.start..n.start + n.len {
                 let c2 = m.child_chars[j as usize];
@@ -604,9 +618,14 @@ impl Matcher {
 
     #[inline(always)]
     fn root(&self, c: u32) -> [u64; 2] {
-        let page = self.pages[(c >> 8) as usize] as usize;
-        let slot = self.slots[page << 8 | (c & 0xff) as usize];
+        let slot = self.root_slot(c);
         [slot, unpack_filter(slot)]
+    }
+
+    #[inline(always)]
+    fn root_slot(&self, c: u32) -> u64 {
+        let page = self.pages[(c >> 8) as usize] as usize;
+        self.slots[page << 8 | (c & 0xff) as usize]
     }
 
     /// The trie node of `c` (0 when no key begins with it).
@@ -839,7 +858,9 @@ impl Matcher {
         } else if self.few_phrases {
             self.convert_dense(text, out);
         } else {
-            self.convert_window(text, out);
+            let mut o = Out::new(std::mem::take(out), crate::out::room_for(text.len()));
+            self.convert_window(text, &mut o);
+            *out = o.finish();
         }
     }
 
@@ -947,7 +968,7 @@ impl Matcher {
     /// Writes the value of a two-character phrase that its pair entry settles: two BMP
     /// characters held inline in the entry, or a value behind its trie node.
     #[inline(always)]
-    fn write_pair_value(&self, info: u64, out: &mut String) {
+    fn write_pair_value(&self, info: u64, out: &mut impl Sink) {
         if info & PAIR_INLINE != 0 {
             let a = char::from_u32((info >> 32) as u16 as u32);
             let z = char::from_u32((info >> 48) as u32);
@@ -965,7 +986,7 @@ impl Matcher {
     /// characters slides along the text (see [`Window`]); the candidate filter over the
     /// next two characters sends the few places where a phrase may be the match to
     /// [`Matcher::phrase_step`].
-    fn convert_window(&self, text: &str, out: &mut String) {
+    fn convert_window(&self, text: &str, out: &mut Out) {
         let mut w = Window::new(self, text);
         while w.step(self, out) {}
     }
@@ -983,7 +1004,7 @@ impl Matcher {
         (c2, l2): (u32, usize),
         c3: u32,
         slot: u64,
-        out: &mut String,
+        out: &mut Out,
     ) -> usize {
         let b = text.as_bytes();
         let [_, info, third] = self.pair_entry(c, c2);
@@ -1116,8 +1137,8 @@ struct Window<'t> {
     i: usize,
     c: (u32, usize),
     c2: (u32, usize),
-    slot: [u64; 2],
-    slot2: [u64; 2],
+    slot: u64,
+    slot2: u64,
 }
 
 impl<'t> Window<'t> {
@@ -1128,8 +1149,8 @@ impl<'t> Window<'t> {
             i: 0,
             c: (0, 1),
             c2: (0, 1),
-            slot: [0; 2],
-            slot2: [0; 2],
+            slot: 0,
+            slot2: 0,
         };
         w.seek(m, 0);
         w
@@ -1141,14 +1162,14 @@ impl<'t> Window<'t> {
         self.i = i;
         self.c = decode(b, i);
         self.c2 = decode(b, i + self.c.1);
-        self.slot = m.root(self.c.0);
-        self.slot2 = m.root(self.c2.0);
+        self.slot = m.root_slot(self.c.0);
+        self.slot2 = m.root_slot(self.c2.0);
     }
 
     /// Converts the match at the current position (a run of plain ASCII at once) and moves
     /// past it; false once the text is done.
     #[inline(always)]
-    fn step(&mut self, m: &Matcher, out: &mut String) -> bool {
+    fn step(&mut self, m: &Matcher, out: &mut Out) -> bool {
         let (text, i) = (self.text, self.i);
         let b = text.as_bytes();
         if i >= b.len() {
@@ -1159,12 +1180,12 @@ impl<'t> Window<'t> {
             // Most runs of plain ASCII in Chinese text are one character (a space, a line
             // break): the window then moves on by one step instead of starting over.
             if c2 >= 0x80 || m.ascii_start[c2 as usize] {
-                out.push(char::from(c as u8));
+                out.put4(c, 1);
                 self.i = i + 1;
                 self.c = self.c2;
                 self.slot = self.slot2;
                 self.c2 = decode(b, i + 1 + l2);
-                self.slot2 = m.root(self.c2.0);
+                self.slot2 = m.root_slot(self.c2.0);
                 return true;
             }
             let mut j = i + 1;
@@ -1176,17 +1197,20 @@ impl<'t> Window<'t> {
             return true;
         }
         let (c3, l3) = decode(b, i + l + l2);
-        let s = self.slot[0];
-        // The answer when no longer key applies: the character's one-character value, or
-        // the character itself (slots carry it when the character is no key alone).
-        let ch = if s == 0 { c } else { (s & SLOT_CHAR) as u32 };
+        let s = self.slot;
         let slow = m.candidate(c, c2, c3) | (s & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
         let n = if slow {
             m.phrase_step(text, i, (c, l), (c2, l2), c3, s, out)
         } else {
-            if let Some(ch) = char::from_u32(ch) {
-                out.push(ch);
-            }
+            // The answer when no longer key applies: the character's one-character value,
+            // or the character itself (slots carry it when the character is no key
+            // alone), as UTF-8 bytes; a character no key begins with is copied.
+            // Chosen without a branch: which of the two applies varies from character to
+            // character. An empty slot holds no bytes and length one.
+            let keep = 0u32.wrapping_sub(u32::from(s == 0));
+            let bytes = (s >> SLOT_UTF8_SHIFT) as u32 | raw4(b, i, c) & keep;
+            let len = ((s >> SLOT_UTF8_LEN_SHIFT) & 3) as usize + 1 + (l - 1) * (keep & 1) as usize;
+            out.put4(bytes, len);
             l
         };
         if n == l {
@@ -1194,11 +1218,21 @@ impl<'t> Window<'t> {
             self.c = self.c2;
             self.slot = self.slot2;
             self.c2 = (c3, l3);
-            self.slot2 = m.root(c3);
+            self.slot2 = m.root_slot(c3);
         } else {
             self.seek(m, i + n);
         }
         true
+    }
+}
+
+/// The four bytes of `b` from `i` (little-endian), whose first are the UTF-8 encoding of the
+/// character `c` there; near the end of `b`, that encoding.
+#[inline(always)]
+fn raw4(b: &[u8], i: usize, c: u32) -> u32 {
+    match b.get(i..i.wrapping_add(4)) {
+        Some(&[w, x, y, z]) => u32::from_le_bytes([w, x, y, z]),
+        _ => char::from_u32(c).map_or(0, |ch| utf8_word(ch).0),
     }
 }
 
@@ -1431,12 +1465,12 @@ mod tests {
             (
                 s2t,
                 include_str!("../data/opencc/dictionary/STPhrases.txt"),
-                Matcher::convert_window as fn(&Matcher, &str, &mut String),
+                Matcher::convert_into as fn(&Matcher, &str, &mut String),
             ),
             (
                 t2s,
                 include_str!("../data/opencc/dictionary/TSPhrases.txt"),
-                Matcher::convert_dense,
+                Matcher::convert_into,
             ),
         ] {
             for text in mixed_texts(dict, 3000) {
@@ -1446,6 +1480,22 @@ mod tests {
                 assert_eq!(got, want, "on {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_s2t_loop_appends_after_what_the_output_holds() {
+        let s2t = chain_matcher("s2t");
+        let text = "简体字，然后是\u{20000}和 ASCII。".repeat(50);
+        let mut want = String::new();
+        s2t.convert_sparse(&text, &mut want);
+        for prefix in ["", "前", "already here\n"] {
+            let mut out = String::from(prefix);
+            s2t.convert_into(&text, &mut out);
+            assert_eq!(out, format!("{prefix}{want}"));
+        }
+        let mut out = String::new();
+        s2t.convert_into("", &mut out);
+        assert_eq!(out, "");
     }
 
     #[test]
