@@ -5,7 +5,8 @@
 //!   `normalize_batch`, Ray Data (`map_batches` with the wheel), PySpark `RDD.pipe` of the CLI
 //!   with `checkCode=True`, and PySpark `mapInPandas` with the wheel. Every record must be
 //!   byte-identical across faces as JSON with sorted keys; it prints a summary table.
-//! - `bench [--docs N] [--repeats R]`: documents per second through the CLI on one JSONL shard,
+//! - `bench [--docs N] [--repeats R] [--corpus DIR]`: documents per second through the CLI on
+//!   one JSONL shard of DIR's documents (default: the example articles) repeated,
 //!   through `normalize_batch` from Python in one batch, and through the Rust pipeline in
 //!   process, with each face's per-document overhead relative to the Rust pipeline.
 //!
@@ -126,15 +127,25 @@ fn write_driver(dir: &Path) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Writes the JSONL shard (examples repeated `repeat` times) and returns its path.
-fn write_input(python: &Path, driver: &Path, dir: &Path, repeat: usize) -> Result<PathBuf> {
+/// The project's example articles: the default corpus of the job and the bench.
+fn examples_dir() -> PathBuf {
+    util::workspace_root().join("examples").join("articles")
+}
+
+/// Writes the JSONL shard (the corpus repeated `repeat` times) and returns its path.
+fn write_input(
+    python: &Path,
+    driver: &Path,
+    dir: &Path,
+    corpus: &Path,
+    repeat: usize,
+) -> Result<PathBuf> {
     let input = dir.join(format!("input-{repeat}.jsonl"));
-    let examples = util::workspace_root().join("examples").join("articles");
     util::run_cmd(
         Command::new(python)
             .arg(driver)
             .arg("input")
-            .arg(&examples)
+            .arg(corpus)
             .arg(&input)
             .arg(repeat.to_string())
             .stdout(Stdio::null()),
@@ -205,7 +216,7 @@ fn job() -> Result<()> {
     let cli = build_cli()?;
     build_wheel(&python, "wheel")?;
     let driver = write_driver(&dir)?;
-    let input = write_input(&python, &driver, &dir, 1)?;
+    let input = write_input(&python, &driver, &dir, &examples_dir(), 1)?;
     let out = dir.join("out");
     for (face, _) in FACES {
         let _ = std::fs::remove_file(out.join(format!("{face}.jsonl")));
@@ -305,23 +316,46 @@ fn job() -> Result<()> {
     Ok(())
 }
 
+/// File name endings of the documents a bench corpus folder holds (its licence and readme
+/// files are not documents).
+const DOCUMENT_SUFFIXES: [&str; 4] = ["html", "htm", "shtml", "txt"];
+
+/// The documents under `root`, recursively, in path order (the driver lists them the same way).
+fn corpus_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
+        let wanted = entry.path().extension().is_some_and(|x| {
+            DOCUMENT_SUFFIXES
+                .iter()
+                .any(|s| x.eq_ignore_ascii_case(std::ffi::OsStr::new(s)))
+        });
+        if entry.file_type().is_file() && wanted {
+            files.push(entry.into_path());
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        bail!(
+            "{}: no documents (.html, .htm, .shtml, .txt)",
+            root.display()
+        );
+    }
+    Ok(files)
+}
+
 /// Documents of the bench shard as the Rust baseline sees them: the same ids, sources and bytes
 /// as the JSONL lines the CLI and the wheel get.
-fn bench_docs(repeat: usize) -> Result<Vec<(String, String, Vec<u8>)>> {
-    let examples = util::workspace_root().join("examples").join("articles");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&examples)
-        .with_context(|| format!("cannot read {}", examples.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
+fn bench_docs(root: &Path, repeat: usize) -> Result<Vec<(String, String, Vec<u8>)>> {
+    let files = corpus_files(root)?;
     let mut docs = Vec::new();
     for k in 0..repeat {
         for file in &files {
             let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+                .strip_prefix(root)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/");
             let id = if repeat == 1 {
                 name
             } else {
@@ -355,12 +389,14 @@ fn parse_flag(args: &[String], flag: &str, default: usize) -> Result<usize> {
     }
 }
 
-/// `bench-rust REPEAT REPEATS`: best time of the in-process pipeline over the bench documents,
-/// with and without serialising each record, as one JSON line on stdout.
+/// `bench-rust CORPUS REPEAT REPEATS`: best time of the in-process pipeline over the bench
+/// documents, with and without serialising each record, as one JSON line on stdout.
 fn bench_rust(args: &[String]) -> Result<()> {
-    let repeat: usize = args.first().context("bench-rust REPEAT REPEATS")?.parse()?;
-    let repeats: usize = args.get(1).context("bench-rust REPEAT REPEATS")?.parse()?;
-    let docs = bench_docs(repeat)?;
+    let usage = "bench-rust CORPUS REPEAT REPEATS";
+    let corpus = PathBuf::from(args.first().context(usage)?);
+    let repeat: usize = args.get(1).context(usage)?.parse()?;
+    let repeats: usize = args.get(2).context(usage)?.parse()?;
+    let docs = bench_docs(&corpus, repeat)?;
     let options = Options::default();
     let once = |serialise: bool| -> f64 {
         let started = Instant::now();
@@ -401,7 +437,11 @@ fn bench_rust(args: &[String]) -> Result<()> {
 fn bench(args: &[String]) -> Result<()> {
     let wanted = parse_flag(args, "--docs", 1000)?;
     let repeats = parse_flag(args, "--repeats", 5)?;
-    let examples = bench_docs(1)?.len().max(1);
+    let corpus = match args.iter().position(|a| a == "--corpus") {
+        Some(i) => PathBuf::from(args.get(i + 1).context("--corpus needs a folder")?),
+        None => examples_dir(),
+    };
+    let examples = bench_docs(&corpus, 1)?.len().max(1);
     let repeat = wanted.div_ceil(examples).max(1);
     let dir = work_dir()?;
     let (python, _) = engine_python()?;
@@ -409,7 +449,8 @@ fn bench(args: &[String]) -> Result<()> {
     // The same optimisation for every face: the release profile, as shipped.
     build_wheel(&python, "release")?;
     let driver = write_driver(&dir)?;
-    let input = write_input(&python, &driver, &dir, repeat)?;
+    let input = write_input(&python, &driver, &dir, &corpus, repeat)?;
+    let once = write_input(&python, &driver, &dir, &corpus, 1)?;
     let documents = repeat * examples;
 
     // Pure Rust, in process, in an optimised build of this xtask.
@@ -424,11 +465,13 @@ fn bench(args: &[String]) -> Result<()> {
     // processes on the machine hits every face alike.
     run_cli(&cli, &input, None)?; // warm the page cache and the binary
     let (mut rust_s, mut rust_json_s, mut cli_s) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
-    let mut cli_one_s = f64::INFINITY;
+    let mut cli_once_s = f64::INFINITY;
+    let mut once_docs = examples;
     let mut python_s: BTreeMap<String, f64> = BTreeMap::new();
     for _ in 0..repeats.max(1) {
         let output = Command::new(&xtask)
             .args(["engines", "bench-rust"])
+            .arg(&corpus)
             .arg(repeat.to_string())
             .arg("3")
             .stderr(Stdio::inherit())
@@ -458,6 +501,7 @@ fn bench(args: &[String]) -> Result<()> {
                 .arg(&driver)
                 .arg("bench")
                 .arg(&input)
+                .arg(&once)
                 .arg(&result)
                 .arg("3")
                 .arg(&cli),
@@ -465,7 +509,11 @@ fn bench(args: &[String]) -> Result<()> {
         let py: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&result)?)?;
         let cli_time = |key: &str| py[key].as_f64().context("the driver measured no CLI time");
         cli_s = cli_s.min(cli_time("cli")?);
-        cli_one_s = cli_one_s.min(cli_time("cli_one")?);
+        cli_once_s = cli_once_s.min(cli_time("cli_once")?);
+        once_docs = py["once_docs"]
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(once_docs);
         if let Some(times) = py["seconds"].as_object() {
             for (face, seconds) in times {
                 let best = python_s.entry(face.clone()).or_insert(f64::INFINITY);
@@ -476,8 +524,9 @@ fn bench(args: &[String]) -> Result<()> {
 
     let size = std::fs::metadata(&input).map(|m| m.len()).unwrap_or(0);
     println!(
-        "\nengines bench: {documents} documents ({:.1} MB JSONL shard: examples/articles repeated), one thread, CPU time, best of {repeats} interleaved rounds\n",
-        size as f64 / 1e6
+        "\nengines bench: {documents} documents ({:.1} MB JSONL shard: the {examples} documents of {} repeated), one thread, CPU time, best of {repeats} interleaved rounds\n",
+        size as f64 / 1e6,
+        corpus.display()
     );
     println!(
         "{:<44} {:>10} {:>12} {:>10}",
@@ -500,10 +549,11 @@ fn bench(args: &[String]) -> Result<()> {
     row("Rust pipeline + serde_json record", rust_json_s);
     row("CLI: zhnews clean --input jsonl --jobs 1", cli_s);
     // The CLI pays process start and dictionary loading once per shard; per document it costs
-    // the rest.
-    let marginal = (cli_s - cli_one_s).max(0.0) / (documents.max(2) - 1) as f64;
+    // the rest: the difference to a shard holding each document once.
+    let marginal =
+        (cli_s - cli_once_s).max(0.0) / documents.saturating_sub(once_docs).max(1) as f64;
     row(
-        "CLI, one-document start-up cost excluded",
+        "CLI, start-up and dictionary loading excluded",
         marginal * documents as f64,
     );
     for (key, label) in [
@@ -519,10 +569,10 @@ fn bench(args: &[String]) -> Result<()> {
         }
     }
     println!(
-        "\nCLI start-up on a one-document shard: {:.1} ms CPU. CPU time: the Rust and Python faces\n\
-         count their own thread, the CLI its whole process. Overhead = extra time per document over\n\
-         the in-process Rust pipeline (target < 10%).",
-        cli_one_s * 1e3
+        "\nCLI on a shard with each of the {once_docs} documents once: {:.1} ms CPU (start-up, dictionaries).\n\
+         CPU time: the Rust and Python faces count their own thread, the CLI its whole process.\n\
+         Overhead = extra time per document over the in-process Rust pipeline (target < 10%).",
+        cli_once_s * 1e3
     );
     Ok(())
 }
@@ -539,17 +589,27 @@ import time
 from pathlib import Path
 
 
+DOCUMENT_SUFFIXES = {".html", ".htm", ".shtml", ".txt"}
+
+
+def corpus_files(root):
+    """The documents under root, in the order the xtask's Rust side lists them."""
+    return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+
+
 def write_input(examples, path, repeat=1):
     """One JSONL record per article: id, source (the name `zhnews clean` gives stdin line N),
     and the document as text, or as base64 raw bytes when it is not UTF-8."""
-    files = sorted(Path(examples).iterdir())
+    root = Path(examples)
+    files = corpus_files(root)
     n = 0
     with open(path, "w", encoding="utf-8") as out:
         for k in range(repeat):
             for file in files:
                 n += 1
                 data = file.read_bytes()
-                record = {"id": file.name if repeat == 1 else f"{file.name}#{k}", "source": f"-:{n}"}
+                name = file.relative_to(root).as_posix()
+                record = {"id": name if repeat == 1 else f"{name}#{k}", "source": f"-:{n}"}
                 try:
                     record["text"] = data.decode("utf-8")
                 except UnicodeDecodeError:
@@ -645,7 +705,7 @@ def job(inp, out, cli):
     Path(out, "summary.json").write_text(json.dumps({"seconds": summary, "problems": problems}))
 
 
-def bench(inp, out, repeats, cli):
+def bench(inp, once, out, repeats, cli):
     """CPU time (this thread, or the CLI child process) of each face over the shard."""
     import resource
     import subprocess
@@ -665,18 +725,17 @@ def bench(inp, out, repeats, cli):
         assert code in (0, 1), f"zhnews clean exited with {code}"
         return child_cpu() - before
 
-    # The CLI's fixed cost (process start, dictionary loading) on a one-document shard.
-    one = Path(out).with_name("bench-one.jsonl")
-    with open(inp, encoding="utf-8") as lines:
-        one.write_text(lines.readline(), encoding="utf-8")
+    # The CLI's fixed cost (process start, loading the dictionaries the documents need) on a
+    # shard with each document once: the same dictionaries as the full shard.
     cli_best = min(run_cli(inp) for _ in range(repeats))
-    cli_one = min(run_cli(one) for _ in range(repeats))
+    cli_once = min(run_cli(once) for _ in range(repeats))
+    once_docs = sum(1 for _ in open(once, encoding="utf-8"))
 
     rows = [json.loads(line) for line in open(inp, encoding="utf-8")]
     items = [
         (r["source"], base64.b64decode(r["bytes"]) if "bytes" in r else r["text"], r["id"]) for r in rows
     ]
-    zhnews.normalize_batch(items[:20])  # dictionaries load once per process: not part of the run
+    zhnews.normalize_batch(items[:once_docs])  # dictionaries load once per process: not timed
     faces = {
         "dicts": lambda: zhnews.normalize_batch(items),
         "dicts (json.loads)": lambda: [json.loads(s) for s in zhnews.normalize_batch_json(items)],
@@ -691,7 +750,9 @@ def bench(inp, out, repeats, cli):
             times.append(time.thread_time() - started)
             assert len(records) == len(items)
         best[name] = min(times)
-    Path(out).write_text(json.dumps({"documents": len(items), "seconds": best, "cli": cli_best, "cli_one": cli_one}))
+    Path(out).write_text(json.dumps(
+            {"documents": len(items), "seconds": best, "cli": cli_best, "cli_once": cli_once, "once_docs": once_docs}
+        ))
 
 
 if __name__ == "__main__":
@@ -701,5 +762,5 @@ if __name__ == "__main__":
     elif mode == "job":
         job(*sys.argv[2:5])
     elif mode == "bench":
-        bench(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+        bench(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6])
 "##;

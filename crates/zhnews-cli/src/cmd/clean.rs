@@ -193,16 +193,18 @@ fn clean(args: Args) -> Result<ExitCode, String> {
         if batch.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| {
-                    let outcome = process(item, &options, args.format, &added, &stream_of);
-                    progress.inc(1);
-                    outcome
-                })
-                .collect()
-        });
+        let one = |item| {
+            let outcome = process(item, &options, args.format, &added, &stream_of);
+            progress.inc(1);
+            outcome
+        };
+        // One worker: the work stays on this thread, with no hand-over to a pool thread and
+        // back per batch (what an engine running one process per core asks for).
+        let outcomes: Vec<Outcome> = if pool.current_num_threads() == 1 {
+            batch.into_iter().map(one).collect()
+        } else {
+            pool.install(|| batch.into_par_iter().map(one).collect())
+        };
         for outcome in outcomes {
             summary.documents += 1;
             summary.bytes += outcome.bytes as u64;
