@@ -283,7 +283,15 @@ fn page_meta(tree: &Tree) -> (Meta, bool, Option<String>) {
                 m.url.get_or_insert(v);
             }
             "source" | "article:source" | "og:article:source" => {
-                m.outlet.get_or_insert(v);
+                // `来源：某网-某频道 原创稿`: the label and the note are not the outlet
+                let name = v
+                    .split_once(['：', ':'])
+                    .filter(|(label, _)| label.trim().ends_with("来源"))
+                    .map_or(v.as_str(), |(_, rest)| rest.trim());
+                let name = crate::rules::outlet_name(name);
+                if !name.is_empty() {
+                    m.outlet.get_or_insert(name);
+                }
             }
             _ => {}
         }
@@ -1005,6 +1013,22 @@ mod tests {
              <div class=\"title-text\">河畔新桥今日正式通车</div><article>{BODY}</article></body></html>"
         );
         assert_eq!(title_of(&page).as_deref(), Some("河畔新桥今日正式通车"));
+    }
+
+    #[test]
+    fn page_meta_source_loses_its_label_and_note() {
+        let page = format!(
+            "<html><head><meta name=\"source\" content=\"来源：河畔网-文化频道 原创稿\">\
+             <title>河畔新桥今日正式通车_河畔网</title></head><body><article>{BODY}</article></body></html>"
+        );
+        let options = Options {
+            kind: Some(InputKind::HtmlPage),
+            ..Options::default()
+        };
+        let out = crate::strip(&page, &options)
+            .ok()
+            .and_then(|s| s.meta.outlet);
+        assert_eq!(out.as_deref(), Some("河畔网-文化频道"));
     }
 
     #[test]

@@ -2412,7 +2412,7 @@ impl Engine {
 
 /// An outlet as a reader would name it: without the 原创稿/转载 note a
 /// 来源 value often carries (`某网-某频道 原创稿`).
-fn outlet_name(v: &str) -> String {
+pub(crate) fn outlet_name(v: &str) -> String {
     let mut v = v.trim();
     for note in ["原创稿", "原创", "转载"] {
         if let Some(rest) = v.strip_suffix(note) {
