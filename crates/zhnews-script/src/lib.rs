@@ -44,10 +44,10 @@
 //!
 //! # Unsafe code
 //!
-//! One function uses `unsafe`: the s2t loop (and the other configs whose first characters
-//! mostly begin phrases) writes its output as UTF-8 bytes, and the finished buffer becomes
-//! the returned `String` without a second validation pass (which would cost about a quarter
-//! of the conversion time). It is safe because every byte written is copied from a `&str`
+//! One function uses `unsafe`: the loops that convert most text (those of s2t and t2s and
+//! of the stages built like them) write their output as UTF-8 bytes, and the finished
+//! buffer becomes the returned `String` without a second validation pass (which would cost
+//! about a quarter of the conversion time). It is safe because every byte written is copied from a `&str`
 //! or from the UTF-8 encoding of a `char` (made with `char::encode_utf8` when the tables
 //! load), always whole characters in a row. Debug builds check the output is valid UTF-8
 //! every time, and the test suite compares that loop with the plain one on thousands of

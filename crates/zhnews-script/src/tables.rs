@@ -5,7 +5,7 @@
 //! validated once when a table is first needed, so the conversion loops can index freely.
 
 use crate::Error;
-use crate::out::{Out, Sink, utf8_word};
+use crate::out::{Out, utf8_word};
 use std::sync::OnceLock;
 
 static COMPILED: &[u8] = include_bytes!("../data/opencc/opencc.compiled");
@@ -855,11 +855,13 @@ impl Matcher {
     pub(crate) fn convert_into(&self, text: &str, out: &mut String) {
         if self.leads.is_some() {
             self.convert_sparse(text, out);
-        } else if self.few_phrases {
-            self.convert_dense(text, out);
         } else {
             let mut o = Out::new(std::mem::take(out), crate::out::room_for(text.len()));
-            self.convert_window(text, &mut o);
+            if self.few_phrases {
+                self.convert_dense(text, &mut o);
+            } else {
+                self.convert_window(text, &mut o);
+            }
             *out = o.finish();
         }
     }
@@ -867,7 +869,7 @@ impl Matcher {
     /// For stages that change most text where few characters begin phrases (t2s): every
     /// character is written out as it is looked up, which keeps the common cases
     /// (unchanged, or a one-character value) free of unpredictable branches.
-    fn convert_dense(&self, text: &str, out: &mut String) {
+    fn convert_dense(&self, text: &str, out: &mut Out) {
         let b = text.as_bytes();
         let mut i = 0;
         // The character at `i`, decoded once: the look-ahead of one step is the current
@@ -968,7 +970,7 @@ impl Matcher {
     /// Writes the value of a two-character phrase that its pair entry settles: two BMP
     /// characters held inline in the entry, or a value behind its trie node.
     #[inline(always)]
-    fn write_pair_value(&self, info: u64, out: &mut impl Sink) {
+    fn write_pair_value(&self, info: u64, out: &mut Out) {
         if info & PAIR_INLINE != 0 {
             let a = char::from_u32((info >> 32) as u16 as u32);
             let z = char::from_u32((info >> 48) as u32);
