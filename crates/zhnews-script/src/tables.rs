@@ -1280,12 +1280,24 @@ fn pair_takes(first: Node, second: Node) -> bool {
 /// span) ranges. Chunks of fixed size without early exit, so that the compiler vectorises
 /// the comparison.
 fn any_pair_in(b: &[u8], ranges: &[(u8, u8, u8); 3]) -> bool {
+    // Unused ranges (lead 0xFF, never a UTF-8 byte) come last; most stages use two (the
+    // compatibility ideographs), and each range left out of the loop is a third less work.
+    match *ranges {
+        [r0, (0xFF, ..), _] => any_pair_in_n(b, [r0]),
+        [r0, r1, (0xFF, ..)] => any_pair_in_n(b, [r0, r1]),
+        all => any_pair_in_n(b, all),
+    }
+}
+
+#[inline(always)]
+fn any_pair_in_n<const N: usize>(b: &[u8], ranges: [(u8, u8, u8); N]) -> bool {
     const CHUNK: usize = 64;
-    let [(l0, a0, s0), (l1, a1, s1), (l2, a2, s2)] = *ranges;
     let pair = |p: u8, q: u8| {
-        u8::from(p == l0) & u8::from(q.wrapping_sub(a0) <= s0)
-            | u8::from(p == l1) & u8::from(q.wrapping_sub(a1) <= s1)
-            | u8::from(p == l2) & u8::from(q.wrapping_sub(a2) <= s2)
+        let mut hit = 0u8;
+        for (lead, low, span) in ranges {
+            hit |= u8::from(p == lead) & u8::from(q.wrapping_sub(low) <= span);
+        }
+        hit
     };
     let mut start = 0;
     while let Some(w) = b
@@ -1519,5 +1531,13 @@ mod tests {
         }
         assert!(!any_pair_in(b"", &ranges));
         assert!(any_pair_in("\u{2F800}".as_bytes(), &ranges));
+        // One range, and three (the third for U+3002, the ideographic full stop E3 80 82).
+        let one = [(0xEF, 0xA4, 7), (0xFF, 0, 0), (0xFF, 0, 0)];
+        let three = [(0xEF, 0xA4, 7), (0xF0, 0xAF, 0), (0xE3, 0x80, 0)];
+        assert!(!any_pair_in(plain.as_bytes(), &one));
+        assert!(any_pair_in(plain.as_bytes(), &three));
+        assert!(!any_pair_in("新闻，报道".repeat(40).as_bytes(), &three));
+        assert!(any_pair_in(format!("{plain}\u{F900}").as_bytes(), &one));
+        assert!(!any_pair_in("\u{2F800}".as_bytes(), &one));
     }
 }
