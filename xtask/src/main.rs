@@ -10,6 +10,8 @@
 //! - `engines [run|bench]`: the same job under Ray Data and PySpark, and throughput per face.
 //! - `<crate> ARGS…`: a crate's own workflows (e.g. `cargo xtask script refresh`).
 
+#![forbid(unsafe_code)]
+
 mod ci;
 mod corpus;
 mod date;

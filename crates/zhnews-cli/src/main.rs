@@ -4,6 +4,8 @@
 //! Exit codes: 0 all fine, 1 some documents failed (their error records are in the output),
 //! 2 usage or I/O error.
 
+#![forbid(unsafe_code)]
+
 mod cmd;
 
 use clap::{Parser, Subcommand};
