@@ -1045,12 +1045,10 @@ impl Matcher {
         n
     }
 
-    /// For stages that rarely apply (normalization): unchanged text is skipped with
-    /// `memchr` over the lead bytes of the keys and copied in runs.
-    fn convert_sparse(&self, text: &str, out: &mut String) {
-        let b = text.as_bytes();
-        let mut flushed = 0;
-        let mut i = self.first_candidate(b, 0);
+    /// The first key match at or after byte `from`: its start, length and value. Text that
+    /// cannot start a key is skipped with `memchr` over the lead bytes of the keys.
+    fn next_match(&self, b: &[u8], from: usize) -> Option<(usize, usize, Hit)> {
+        let mut i = self.first_candidate(b, from);
         while i < b.len() {
             let x = b[i];
             if x < 0x80 && !self.ascii_start[x as usize] {
@@ -1059,17 +1057,26 @@ impl Matcher {
             }
             let (c, l) = decode(b, i);
             if let Some((len, hit)) = self.match_at(b, i, c, l, ANY_PRIORITY) {
-                out.push_str(&text[flushed..i]);
-                match hit {
-                    Hit::Char(ch) => out.push(ch),
-                    Hit::Value(vid) => out.push_str(self.value(vid)),
-                }
-                i += len;
-                flushed = i;
-                continue;
+                return Some((i, len, hit));
             }
             i += unmatched_len(b, i, c, l);
             i = self.first_candidate(b, i);
+        }
+        None
+    }
+
+    /// For stages that rarely apply (normalization): unchanged text is copied in runs
+    /// between the matches.
+    fn convert_sparse(&self, text: &str, out: &mut String) {
+        let b = text.as_bytes();
+        let mut flushed = 0;
+        while let Some((i, len, hit)) = self.next_match(b, flushed) {
+            out.push_str(&text[flushed..i]);
+            match hit {
+                Hit::Char(ch) => out.push(ch),
+                Hit::Value(vid) => out.push_str(self.value(vid)),
+            }
+            flushed = i + len;
         }
         out.push_str(&text[flushed..]);
     }
@@ -1082,23 +1089,7 @@ impl Matcher {
                 return false;
             }
         }
-        let mut i = self.first_candidate(b, 0);
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 && !self.ascii_start[x as usize] {
-                i += 1;
-                continue;
-            }
-            let (c, l) = decode(b, i);
-            if self.match_at(b, i, c, l, ANY_PRIORITY).is_some() {
-                return true;
-            }
-            i += unmatched_len(b, i, c, l);
-            if self.leads.is_some() {
-                i = self.first_candidate(b, i);
-            }
-        }
-        false
+        self.next_match(b, 0).is_some()
     }
 
     /// OpenCC's `MaxMatchSegmentation`: calls `emit` with each segment (a key of priority at

@@ -915,11 +915,19 @@ fn non_empty(s: String) -> Option<String> {
 
 /// Editor names: staff codes (`_NF4425`, ` PK155`) removed, split on 、 and the like.
 pub(crate) fn editor_names(value: &str) -> Vec<String> {
+    split_names(value)
+        .map(|n| strip_staff_code(&n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The names of a byline value: split on 、 , / ; | and, when every word is a short CJK name,
+/// on spaces too ("张三 李四" is two names; "张三 PK155" is one name and a code).
+fn split_names(value: &str) -> impl Iterator<Item = String> + '_ {
     value
         .split(['、', ',', '，', '/', '；', ';', '|'])
         .flat_map(|part| {
             let p = clean(part);
-            // "张三 李四" is two names; "张三 PK155" is one name and a code.
             let words: Vec<&str> = p.split(' ').collect();
             if words.len() > 1
                 && words
@@ -931,9 +939,6 @@ pub(crate) fn editor_names(value: &str) -> Vec<String> {
                 vec![p]
             }
         })
-        .map(|n| strip_staff_code(&n))
-        .filter(|n| !n.is_empty())
-        .collect()
 }
 
 fn strip_staff_code(name: &str) -> String {
@@ -975,23 +980,7 @@ fn strip_staff_code(name: &str) -> String {
 }
 
 fn author_names(value: &str) -> Vec<String> {
-    value
-        .split(['、', ',', '，', '/', '；', ';', '|'])
-        .flat_map(|p| {
-            let p = clean(p);
-            let words: Vec<&str> = p.split(' ').collect();
-            if words.len() > 1
-                && words
-                    .iter()
-                    .all(|w| w.chars().all(is_cjk) && w.chars().count() <= 4)
-            {
-                words.into_iter().map(str::to_string).collect::<Vec<_>>()
-            } else {
-                vec![p]
-            }
-        })
-        .filter(|n| !n.is_empty())
-        .collect()
+    split_names(value).filter(|n| !n.is_empty()).collect()
 }
 
 /// A byline before the body: `本报记者 王五`, `【文/某网专栏作者 王五】`,
