@@ -17,7 +17,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use zhnews::date::chrono::{DateTime, Datelike, FixedOffset, TimeZone, Timelike};
-use zhnews::date::{Error, china_offset, find_dates, parse_timestamp};
+use zhnews::date::{china_offset, find_dates, resolve};
 
 /// Entry point: `peers`, `conformance`.
 pub fn run(args: &[String]) -> Result<()> {
@@ -81,26 +81,17 @@ fn cases() -> Result<Vec<Case>> {
 
 /// What `zhnews date` prints for the line.
 fn ours(input: &str, anchor: DateTime<FixedOffset>) -> Option<(String, String, String, bool)> {
-    match parse_timestamp(input.trim(), china_offset()) {
-        Ok(ts) => {
-            return Some((
-                ts.datetime.to_rfc3339(),
-                ts.end().to_rfc3339(),
-                ts.precision.to_string(),
-                false,
-            ));
-        }
-        Err(Error::WeekdayMismatch { .. }) => return None,
-        Err(_) => {}
-    }
-    find_dates(input, anchor).into_iter().next().map(|m| {
-        (
-            m.start.to_rfc3339(),
-            m.end.to_rfc3339(),
-            m.precision.to_string(),
-            m.local_time,
-        )
-    })
+    resolve(input, anchor, china_offset())
+        .ok()
+        .flatten()
+        .map(|r| {
+            (
+                r.start.to_rfc3339(),
+                r.end.to_rfc3339(),
+                r.precision.to_string(),
+                r.local_time,
+            )
+        })
 }
 
 fn conformance() -> Result<()> {

@@ -104,12 +104,14 @@ mod lunar;
 mod lunar_table;
 mod num;
 mod precision;
+mod resolve;
 mod timestamp;
 
 pub use chrono;
 pub use error::Error;
 pub use find::{Mention, find_dates};
 pub use precision::{ParsePrecisionError, Precision};
+pub use resolve::{Resolved, resolve};
 pub use timestamp::{Timestamp, parse_timestamp};
 
 /// China's offset, `+08:00`, all year round: the default callers usually want.

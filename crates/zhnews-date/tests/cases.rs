@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
-use zhnews_date::{china_offset, find_dates, parse_timestamp};
+use zhnews_date::{china_offset, resolve};
 
 struct Case<'a> {
     line: usize,
@@ -45,27 +45,17 @@ fn cases() -> Vec<Case<'static>> {
 
 /// What `zhnews date` would print for the line: start, end, precision, local_time.
 fn evaluate(input: &str, anchor: DateTime<FixedOffset>) -> Option<(String, String, String, bool)> {
-    match parse_timestamp(input.trim(), china_offset()) {
-        Ok(ts) => {
-            return Some((
-                ts.datetime.to_rfc3339(),
-                ts.end().to_rfc3339(),
-                ts.precision.to_string(),
-                false,
-            ));
-        }
-        // A whole-line timestamp that contradicts itself is an error, not running text.
-        Err(zhnews_date::Error::WeekdayMismatch { .. }) => return None,
-        Err(_) => {}
-    }
-    find_dates(input, anchor).into_iter().next().map(|m| {
-        (
-            m.start.to_rfc3339(),
-            m.end.to_rfc3339(),
-            m.precision.to_string(),
-            m.local_time,
-        )
-    })
+    resolve(input, anchor, china_offset())
+        .ok()
+        .flatten()
+        .map(|r| {
+            (
+                r.start.to_rfc3339(),
+                r.end.to_rfc3339(),
+                r.precision.to_string(),
+                r.local_time,
+            )
+        })
 }
 
 #[test]

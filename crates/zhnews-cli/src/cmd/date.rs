@@ -80,32 +80,19 @@ fn resolve_line(
     anchor: DateTime<FixedOffset>,
     tz: FixedOffset,
 ) -> serde_json::Value {
-    let text = line.trim();
-    if !text.is_empty() {
-        match zhnews_date::parse_timestamp(text, tz) {
-            Ok(ts) => {
-                return serde_json::json!({
-                    "text": text,
-                    "start": ts.datetime.to_rfc3339(),
-                    "end": ts.end().to_rfc3339(),
-                    "precision": ts.precision.to_string(),
-                });
-            }
-            // A whole-line timestamp that contradicts itself is reported, not re-read as text.
-            Err(err @ zhnews_date::Error::WeekdayMismatch { .. }) => {
-                eprintln!("zhnews date: stdin line {n}: {err}");
-                return serde_json::json!({"text": text, "start": null, "end": null, "precision": null});
-            }
-            Err(_) => {}
-        }
-    }
-    match zhnews_date::find_dates(line, anchor).into_iter().next() {
-        Some(m) => serde_json::json!({
-            "text": m.text,
-            "start": m.start.to_rfc3339(),
-            "end": m.end.to_rfc3339(),
-            "precision": m.precision.to_string(),
+    let nothing = |text: &str| serde_json::json!({"text": text, "start": null, "end": null, "precision": null});
+    match zhnews_date::resolve(line, anchor, tz) {
+        Ok(Some(r)) => serde_json::json!({
+            "text": r.text,
+            "start": r.start.to_rfc3339(),
+            "end": r.end.to_rfc3339(),
+            "precision": r.precision.to_string(),
         }),
-        None => serde_json::json!({"text": text, "start": null, "end": null, "precision": null}),
+        Ok(None) => nothing(line.trim()),
+        // A whole-line timestamp that contradicts itself is reported, not re-read as text.
+        Err(err) => {
+            eprintln!("zhnews date: stdin line {n}: {err}");
+            nothing(line.trim())
+        }
     }
 }
