@@ -925,12 +925,26 @@ impl<'a> P<'a> {
     }
 
     fn double_quoted(&mut self, parent: isize) -> Res<Cow<'a, str>> {
+        self.quoted(parent, b'"')
+    }
+
+    fn single_quoted(&mut self, parent: isize) -> Res<Cow<'a, str>> {
+        self.quoted(parent, b'\'')
+    }
+
+    /// A `"…"` or `'…'` scalar; the cursor is on the opening `quote`. Both styles fold line
+    /// breaks the same way and drop the spaces before a fold; they differ in their escapes
+    /// (`\` sequences in double quotes, a doubled `''` in single quotes).
+    fn quoted(&mut self, parent: isize, quote: u8) -> Res<Cow<'a, str>> {
+        let double = quote == b'"';
         let open = self.pos;
         let start = open + 1;
         // Fast path: no escapes and no line breaks, so the text borrows.
         let rest = self.b.get(start..).unwrap_or_default();
-        if let Some(i) = memchr::memchr3(b'"', b'\\', b'\n', rest)
-            && rest[i] == b'"'
+        let escape_byte = if double { b'\\' } else { b'\'' };
+        if let Some(i) = memchr::memchr3(quote, escape_byte, b'\n', rest)
+            && rest[i] == quote
+            && (double || rest.get(i + 1) != Some(&b'\''))
             && memchr::memchr(b'\r', &rest[..i]).is_none()
         {
             self.pos = start + i + 1;
@@ -944,15 +958,23 @@ impl<'a> P<'a> {
             let Some(&c) = self.b.get(q) else {
                 return Err(self.syntax(
                     open,
-                    "this quoted value is never closed; add the closing `\"`",
+                    format!(
+                        "this quoted value is never closed; add the closing `{}`",
+                        quote as char
+                    ),
                 ));
             };
             match c {
-                b'"' => {
+                b'\'' if !double && self.at(q + 1) == b'\'' => {
+                    ws_from = None;
+                    out.push('\'');
+                    q += 2;
+                }
+                c if c == quote => {
                     self.pos = q + 1;
                     return Ok(Cow::Owned(out));
                 }
-                b'\\' => {
+                b'\\' if double => {
                     ws_from = None;
                     let n = self.at(q + 1);
                     if is_brk(n) {
@@ -1004,74 +1026,10 @@ impl<'a> P<'a> {
                     ws_from = None;
                     let mut e = q + 1;
                     while let Some(&d) = self.b.get(e) {
-                        if matches!(d, b'"' | b'\\' | b'\n' | b'\r' | b' ' | b'\t') {
-                            break;
-                        }
-                        e += 1;
-                    }
-                    out.push_str(&self.src[q..e]);
-                    q = e;
-                }
-            }
-        }
-    }
-
-    fn single_quoted(&mut self, parent: isize) -> Res<Cow<'a, str>> {
-        let open = self.pos;
-        let start = open + 1;
-        let rest = self.b.get(start..).unwrap_or_default();
-        if let Some(i) = memchr::memchr3(b'\'', b'\n', b'\r', rest)
-            && rest[i] == b'\''
-            && rest.get(i + 1) != Some(&b'\'')
-        {
-            self.pos = start + i + 1;
-            return Ok(Cow::Borrowed(&self.src[start..start + i]));
-        }
-        let mut out = String::new();
-        let mut q = start;
-        let mut ws_from: Option<usize> = None;
-        loop {
-            let Some(&c) = self.b.get(q) else {
-                return Err(self.syntax(
-                    open,
-                    "this quoted value is never closed; add the closing `'`",
-                ));
-            };
-            match c {
-                b'\'' if self.at(q + 1) == b'\'' => {
-                    ws_from = None;
-                    out.push('\'');
-                    q += 2;
-                }
-                b'\'' => {
-                    self.pos = q + 1;
-                    return Ok(Cow::Owned(out));
-                }
-                b'\n' | b'\r' => {
-                    if let Some(w) = ws_from.take() {
-                        out.truncate(w);
-                    }
-                    let (next, empty) = self.quoted_fold(q, parent, open)?;
-                    if empty == 0 {
-                        out.push(' ');
-                    }
-                    for _ in 0..empty {
-                        out.push('\n');
-                    }
-                    q = next;
-                }
-                b' ' | b'\t' => {
-                    if ws_from.is_none() {
-                        ws_from = Some(out.len());
-                    }
-                    out.push(c as char);
-                    q += 1;
-                }
-                _ => {
-                    ws_from = None;
-                    let mut e = q + 1;
-                    while let Some(&d) = self.b.get(e) {
-                        if matches!(d, b'\'' | b'\n' | b'\r' | b' ' | b'\t') {
+                        if d == quote
+                            || d == escape_byte
+                            || matches!(d, b'\n' | b'\r' | b' ' | b'\t')
+                        {
                             break;
                         }
                         e += 1;
