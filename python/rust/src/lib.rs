@@ -288,6 +288,21 @@ fn check_threads(threads: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// What both batch calls share: the arguments checked, the items copied out of Python, and the
+/// batch cleaned with the GIL released, `shape` turning each outcome into what the call returns.
+fn clean_items<T: Send>(
+    py: Python<'_>,
+    items: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+    threads: usize,
+    shape: impl Fn(Outcome) -> T + Sync + Send,
+) -> PyResult<Vec<T>> {
+    check_threads(threads)?;
+    let options = parse_options(options)?;
+    let docs = read_items(items)?;
+    Ok(py.detach(|| run_batch(&docs, &options, threads, shape)))
+}
+
 /// Cleans a batch of documents into one dict per input, in input order.
 #[pyfunction]
 #[pyo3(signature = (items, *, options = None, threads = 1))]
@@ -297,10 +312,7 @@ fn normalize_batch<'py>(
     options: Option<&Bound<'py, PyDict>>,
     threads: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    check_threads(threads)?;
-    let options = parse_options(options)?;
-    let docs = read_items(items)?;
-    let outcomes = py.detach(|| run_batch(&docs, &options, threads, |o| o));
+    let outcomes = clean_items(py, items, options, threads, |o| o)?;
     let keys = pyser::Keys::new(py);
     // The records are trees (no cycles), yet each dict and list counts towards the cyclic
     // collector's thresholds, which would rescan the growing batch dozens of times while it is
@@ -332,10 +344,7 @@ fn normalize_batch_json<'py>(
     options: Option<&Bound<'py, PyDict>>,
     threads: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    check_threads(threads)?;
-    let options = parse_options(options)?;
-    let docs = read_items(items)?;
-    let lines = py.detach(|| run_batch(&docs, &options, threads, |o| to_json(&o)));
+    let lines = clean_items(py, items, options, threads, |o| to_json(&o))?;
     PyList::new(py, lines)
 }
 
