@@ -1569,6 +1569,20 @@ impl Engine {
         self.out.blocks.push(b);
     }
 
+    /// A linked line in a related section: a headline that points elsewhere. False (nothing
+    /// taken) when the line carries no link.
+    fn related_link(&mut self, text: &str, url: Option<&String>) -> bool {
+        let Some(url) = url else {
+            return false;
+        };
+        self.related(Related {
+            title: Some(text.to_string()),
+            text: String::new(),
+            url: Some(url.clone()),
+        });
+        true
+    }
+
     fn related(&mut self, r: Related) {
         self.open_related = None;
         let t = if self.tracing {
@@ -2092,15 +2106,7 @@ impl Engine {
             });
             return true;
         }
-        if piece.url.is_some() {
-            self.related(Related {
-                title: Some(text.to_string()),
-                text: String::new(),
-                url: piece.url.clone(),
-            });
-            return true;
-        }
-        false
+        self.related_link(text, piece.url.as_ref())
     }
 
     fn last_image_uncaptioned(&self) -> bool {
@@ -2387,15 +2393,7 @@ impl Engine {
             }
             return true;
         }
-        if piece.url.is_some() {
-            self.related(Related {
-                title: Some(text.to_string()),
-                text: String::new(),
-                url: piece.url.clone(),
-            });
-            return true;
-        }
-        false
+        self.related_link(text, piece.url.as_ref())
     }
 }
 
