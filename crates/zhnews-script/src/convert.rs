@@ -1,7 +1,7 @@
 //! OpenCC configs and the converter that runs them.
 
 use crate::Error;
-use crate::tables::{self, Matcher, Tables};
+use crate::tables::{self, Matcher, SEPARATOR, Tables};
 use std::fmt;
 use std::str::FromStr;
 
@@ -231,6 +231,52 @@ impl Converter {
 
     /// Converts `text`, appending the result to `out` (reuses its allocation).
     pub fn convert_into(&self, text: &str, out: &mut String) {
+        let normalized = self.normalize(text);
+        let text: &str = &normalized;
+        let chain = self.stages.chain;
+        match self.stages.segmentation {
+            None => run_chain(chain, text, out, &mut ChainBuffers::default()),
+            Some((seg, limit)) if !separator_unsafe(text) => {
+                // Each stage runs once over all the segments, joined by a separator that no
+                // key contains and every stage copies: a match can then neither cross
+                // from one segment into the next nor be cut short by the join, which is
+                // what running the chain on each segment alone computes, without the
+                // per-segment cost (buffers, loop start-up) on segments of a few
+                // characters.
+                let mut joined = String::with_capacity(crate::out::room_for(text.len()));
+                let rest = match chain {
+                    // Segmenting by the first stage's own phrases (s2tw, s2hk, …): that
+                    // stage over the whole text, marking its phrase matches, is the same.
+                    [first, rest @ ..]
+                        if limit == 0 && std::ptr::eq(*first, seg) && first.can_mark() =>
+                    {
+                        first.convert_marked(text, &mut joined);
+                        rest
+                    }
+                    _ => {
+                        seg.segment(text, limit, |segment| {
+                            joined.push_str(segment);
+                            joined.push(SEPARATOR);
+                        });
+                        chain
+                    }
+                };
+                let mut converted = String::new();
+                run_chain(rest, &joined, &mut converted, &mut ChainBuffers::default());
+                drop(joined);
+                out.reserve(converted.len());
+                for piece in converted.split(SEPARATOR) {
+                    out.push_str(piece);
+                }
+            }
+            Some((seg, limit)) => segment_by_segment(seg, limit, chain, text, out),
+        }
+    }
+}
+
+impl Converter {
+    /// The text after the config's normalization stages.
+    fn normalize<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let mut normalized = std::borrow::Cow::Borrowed(text);
         for stage in self.stages.normalization {
             if stage.touches(&normalized) {
@@ -239,18 +285,27 @@ impl Converter {
                 normalized = std::borrow::Cow::Owned(next);
             }
         }
-        let text: &str = &normalized;
-        let chain = self.stages.chain;
-        match self.stages.segmentation {
-            None => run_chain(chain, text, out, &mut ChainBuffers::default()),
-            Some((seg, limit)) => {
-                let mut buffers = ChainBuffers::default();
-                seg.segment(text, limit, |segment| {
-                    run_chain(chain, segment, out, &mut buffers)
-                });
-            }
-        }
+        normalized
     }
+}
+
+/// OpenCC's way: the chain run on each segment alone.
+fn segment_by_segment(seg: &Matcher, limit: u32, chain: &[&Matcher], text: &str, out: &mut String) {
+    let mut buffers = ChainBuffers::default();
+    seg.segment(text, limit, |segment| {
+        run_chain(chain, segment, out, &mut buffers)
+    });
+}
+
+/// Whether `text` holds what would make the separator change the answer: the separator
+/// itself, or an ideographic description character (U+2FF0..U+2FFF), whose sequence,
+/// converted as one unit, could run on across the end of a segment.
+fn separator_unsafe(text: &str) -> bool {
+    let b = text.as_bytes();
+    // U+FFFF is EF BF BF; U+2FF0..U+2FFF are E2 BF B0..E2 BF BF.
+    memchr::memmem::find(b, "\u{FFFF}".as_bytes()).is_some()
+        || memchr::memmem::find_iter(b, b"\xE2\xBF")
+            .any(|i| b.get(i + 2).is_some_and(|&x| x >= 0xB0))
 }
 
 #[derive(Default)]
@@ -282,4 +337,121 @@ fn run_chain(chain: &[&Matcher], text: &str, out: &mut String, buffers: &mut Cha
 #[doc(hidden)]
 pub fn tables_header() -> &'static str {
     tables::header()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn dictionaries() -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/opencc/dictionary");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("dictionary folder") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("dictionary text");
+            out.push((path.display().to_string(), text));
+        }
+        assert_eq!(out.len(), 22);
+        out
+    }
+
+    #[test]
+    fn no_dictionary_holds_the_separator_or_a_description_character() {
+        for (name, text) in dictionaries() {
+            let bad = text
+                .chars()
+                .find(|&c| c == SEPARATOR || ('\u{2FF0}'..='\u{2FFF}').contains(&c));
+            assert_eq!(bad, None, "{name}");
+        }
+    }
+
+    #[test]
+    fn separator_unsafe_finds_the_separator_and_description_characters_only() {
+        assert!(!separator_unsafe("简体字，\u{2FD5}\u{2FEF}⼀ ASCII"));
+        for c in ['\u{FFFF}', '\u{2FF0}', '\u{2FFB}', '\u{2FFF}'] {
+            assert!(separator_unsafe(&format!("前{c}后")), "{c:?}");
+            assert!(separator_unsafe(&c.to_string()), "{c:?}");
+        }
+        assert!(!separator_unsafe("\u{FFFE}\u{FFFD}"));
+    }
+
+    /// Texts of dictionary keys, their pieces and other characters, cut anywhere.
+    fn texts(count: usize) -> Vec<String> {
+        let dicts = dictionaries();
+        let keys: Vec<&str> = dicts
+            .iter()
+            .flat_map(|(_, text)| text.lines())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|k| !k.is_empty())
+            .collect();
+        let others = [" ", "\n", "ab 12", "，", "。", "\u{20000}", "\u{F900}", "a"];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(next() % 30) {
+                    let r = next();
+                    let key = keys[(r >> 8) as usize % keys.len()];
+                    match r % 8 {
+                        0 => text.push_str(others[(r >> 40) as usize % others.len()]),
+                        1 => text.extend(key.chars().take(1 + (r >> 50) as usize % 3)),
+                        2 => text.extend(key.chars().skip(1)),
+                        _ => text.push_str(key),
+                    }
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joined_chain_equals_the_chain_on_each_segment() {
+        let texts = texts(4000);
+        let mut marked = 0;
+        for config in Config::ALL {
+            let converter = Converter::new(config);
+            let Some((seg, limit)) = converter.stages.segmentation else {
+                continue;
+            };
+            let chain = converter.stages.chain;
+            if limit == 0 && std::ptr::eq(chain[0], seg) && seg.can_mark() {
+                marked += 1;
+            }
+            for text in &texts {
+                let mut want = String::new();
+                segment_by_segment(seg, limit, chain, &converter.normalize(text), &mut want);
+                assert_eq!(converter.convert(text), want, "{config} on {text:?}");
+            }
+        }
+        // s2tw, s2twp, s2hk and s2hkp segment by the phrases of their first stage.
+        assert_eq!(marked, 4);
+    }
+
+    #[test]
+    fn text_with_a_separator_or_description_character_is_converted_segment_by_segment() {
+        for config in [Config::S2tw, Config::Tw2sp, Config::S2hkp] {
+            let converter = Converter::new(config);
+            let Some((seg, limit)) = converter.stages.segmentation else {
+                panic!("{config} segments");
+            };
+            for text in [
+                "鼠标\u{FFFF}软件，\u{FFFF}",
+                "⿰氵每和软件⿱",
+                "記憶體\u{FFFF}⿰氵每不足",
+            ] {
+                let mut want = String::new();
+                let text = &converter.normalize(text);
+                segment_by_segment(seg, limit, converter.stages.chain, text, &mut want);
+                assert_eq!(converter.convert(text), want, "{config} on {text:?}");
+            }
+        }
+    }
 }

@@ -44,6 +44,10 @@ const PAIR_TAKE: u64 = 1 << 24;
 /// ... and its value is two characters of the Basic Multilingual Plane, held in bits 32..48
 /// and 48..64, so that the common two-character phrase is answered from its entry alone.
 const PAIR_INLINE: u64 = 1 << 25;
+/// Separates the segments of a segmented config where its chain runs over them all at
+/// once: a noncharacter, which no OpenCC dictionary holds in a key or a value (a test
+/// checks), so no key matches across it and every stage copies it.
+pub(crate) const SEPARATOR: char = '\u{FFFF}';
 /// Accepts every priority: plain conversion stages.
 pub(crate) const ANY_PRIORITY: u32 = u32::MAX;
 
@@ -120,6 +124,9 @@ pub(crate) struct Matcher {
     /// compatibility ideographs are two): text none of whose byte pairs falls in them is
     /// left alone, which a vectorised scan tells at close to memory speed.
     pair_ranges: Option<[(u8, u8, u8); 3]>,
+    /// Every key of one character has a priority above 0 and every longer key priority 0
+    /// (s2t): a match of priority 0 is then exactly a match of two or more characters.
+    phrases_first: bool,
 }
 
 /// What a config runs: normalization stages, then segmentation and the chain per segment.
@@ -424,6 +431,7 @@ impl Matcher {
             ascii_start: [false; 128],
             leads: None,
             pair_ranges: None,
+            phrases_first: false,
         };
         let root = m.nodes[0];
         let root_children = root.start as usize..(root.start + root.len) as usize;
@@ -603,6 +611,11 @@ impl Matcher {
                 }
             }
         }
+        let one_char = root.start as usize + 1..=(root.start + root.len) as usize;
+        m.phrases_first = m.nodes.iter().enumerate().skip(1).all(|(i, n)| {
+            let one_char = one_char.contains(&i);
+            n.value == NO_VALUE || ((n.value >> PRIO_SHIFT) == 0) != one_char
+        });
         Ok(m)
     }
 
@@ -990,7 +1003,26 @@ impl Matcher {
     /// [`Matcher::phrase_step`].
     fn convert_window(&self, text: &str, out: &mut Out) {
         let mut w = Window::new(self, text);
-        while w.step(self, out) {}
+        while w.step::<false>(self, out) {}
+    }
+
+    /// Whether [`Matcher::convert_marked`] can stand for segmentation by this stage's keys
+    /// of priority 0 followed by this stage run on each segment.
+    pub(crate) fn can_mark(&self) -> bool {
+        self.phrases_first && !self.few_phrases && self.leads.is_none()
+    }
+
+    /// This stage over `text`, with [`SEPARATOR`] written before and after the value of
+    /// every match of two or more characters. Where [`Matcher::can_mark`], those matches
+    /// are the keys of priority 0 that OpenCC's maximum-match segmentation by the same
+    /// keys finds, and the text between them matches one character at a time either way,
+    /// so the separators fall exactly at the segment boundaries. Only for text without
+    /// ideographic description characters (whose sequences match as one unit).
+    pub(crate) fn convert_marked(&self, text: &str, out: &mut String) {
+        let mut o = Out::new(std::mem::take(out), crate::out::room_for(text.len()));
+        let mut w = Window::new(self, text);
+        while w.step::<true>(self, &mut o) {}
+        *out = o.finish();
     }
 
     /// One step of [`Matcher::convert_window`] where a phrase may be the match (or the
@@ -998,7 +1030,7 @@ impl Matcher {
     /// match at `i` and returns its length in bytes.
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
-    fn phrase_step(
+    fn phrase_step<const MARK: bool>(
         &self,
         text: &str,
         i: usize,
@@ -1019,15 +1051,28 @@ impl Matcher {
                 if let Some((len, vid)) =
                     self.longest_from_pair(b, i, l, node, second, i + l + l2, ANY_PRIORITY)
                 {
+                    let mark = MARK && len > l;
+                    if mark {
+                        out.push(SEPARATOR);
+                    }
                     match self.hit(vid) {
                         Hit::Char(ch) => out.push(ch),
                         Hit::Value(vid) => out.push_str(self.value(vid)),
+                    }
+                    if mark {
+                        out.push(SEPARATOR);
                     }
                     return len;
                 }
             }
         } else if info & PAIR_TAKE != 0 {
+            if MARK {
+                out.push(SEPARATOR);
+            }
             self.write_pair_value(info, out);
+            if MARK {
+                out.push(SEPARATOR);
+            }
             return l + l2;
         }
         if slot & SLOT_HAS_VALUE != 0 {
@@ -1162,7 +1207,7 @@ impl<'t> Window<'t> {
     /// Converts the match at the current position (a run of plain ASCII at once) and moves
     /// past it; false once the text is done.
     #[inline(always)]
-    fn step(&mut self, m: &Matcher, out: &mut Out) -> bool {
+    fn step<const MARK: bool>(&mut self, m: &Matcher, out: &mut Out) -> bool {
         let (text, i) = (self.text, self.i);
         let b = text.as_bytes();
         if i >= b.len() {
@@ -1193,7 +1238,7 @@ impl<'t> Window<'t> {
         let s = self.slot;
         let slow = m.candidate(c, c2, c3) | (s & SLOT_MULTI != 0) | (c.wrapping_sub(0x2FF0) < 16);
         let n = if slow {
-            m.phrase_step(text, i, (c, l), (c2, l2), c3, s, out)
+            m.phrase_step::<MARK>(text, i, (c, l), (c2, l2), c3, s, out)
         } else {
             // The answer when no longer key applies: the character's one-character value,
             // or the character itself (slots carry it when the character is no key
