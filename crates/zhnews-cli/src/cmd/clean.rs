@@ -109,10 +109,21 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 struct Outcome {
-    text: String,
+    /// The rendered record (or error record), newline-terminated.
+    text: Vec<u8>,
     bytes: usize,
     error_kind: Option<String>,
-    stream: PathBuf,
+    /// Which input file the document came from.
+    file: usize,
+}
+
+/// What the batch does after a record is written.
+enum Flow {
+    Go,
+    /// `--strict` and the document failed.
+    Stop,
+    /// The reader went away (`| head`): a normal, quiet end.
+    PipeClosed,
 }
 
 #[derive(Default)]
@@ -188,45 +199,76 @@ fn clean(args: Args) -> Result<ExitCode, String> {
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut stopped = false;
-    loop {
-        let batch: Vec<Result<Doc, BadDoc>> = docs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
+    let mut tally = |outcome: &Outcome, sink: &mut Sink| -> Result<Flow, String> {
+        summary.documents += 1;
+        summary.bytes += outcome.bytes as u64;
+        if let Some(kind) = &outcome.error_kind {
+            summary.errors += 1;
+            *summary.error_kinds.entry(kind.clone()).or_default() += 1;
         }
-        let one = |item| {
-            let outcome = process(item, &options, args.format, &added, &stream_of);
-            progress.inc(1);
-            outcome
+        // Only shards need the stream's name; stdout and a single file skip making it.
+        let stream = match sink {
+            Sink::Shards(_) => stream_of(outcome.file),
+            Sink::Stream(_) => PathBuf::new(),
         };
-        // One worker: the work stays on this thread, with no hand-over to a pool thread and
-        // back per batch (what an engine running one process per core asks for).
-        let outcomes: Vec<Outcome> = if pool.current_num_threads() == 1 {
-            batch.into_iter().map(one).collect()
+        match sink.write(&stream, &outcome.text) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(Flow::PipeClosed);
+            }
+            Err(err) => return Err(format!("cannot write output: {err}")),
+        }
+        Ok(if outcome.error_kind.is_some() && args.strict {
+            Flow::Stop
         } else {
-            pool.install(|| batch.into_par_iter().map(one).collect())
-        };
-        for outcome in outcomes {
-            summary.documents += 1;
-            summary.bytes += outcome.bytes as u64;
-            let failed = outcome.error_kind.is_some();
-            if let Some(kind) = outcome.error_kind {
-                summary.errors += 1;
-                *summary.error_kinds.entry(kind).or_default() += 1;
-            }
-            match sink.write(&outcome.stream, outcome.text.as_bytes()) {
-                Ok(()) => {}
-                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(ExitCode::SUCCESS);
+            Flow::Go
+        })
+    };
+    if pool.current_num_threads() == 1 {
+        // One worker (what an engine running one process per core asks for): each document is
+        // read, cleaned and written before the next is read, on this thread, with one output
+        // buffer for all records. Nothing is held across documents, so the heap stays as small
+        // and as warm as when the library is called in a loop.
+        let mut text = Vec::new();
+        for item in docs.by_ref() {
+            text.clear();
+            let outcome = process(item, &options, args.format, &added, text);
+            progress.inc(1);
+            match tally(&outcome, &mut sink)? {
+                Flow::Go => {}
+                Flow::Stop => {
+                    stopped = true;
+                    break;
                 }
-                Err(err) => return Err(format!("cannot write output: {err}")),
+                Flow::PipeClosed => return Ok(ExitCode::SUCCESS),
             }
-            if failed && args.strict {
-                stopped = true;
+            text = outcome.text;
+        }
+    } else {
+        loop {
+            let batch: Vec<Result<Doc, BadDoc>> = docs.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
                 break;
             }
-        }
-        if stopped {
-            break;
+            let one = |item| {
+                let outcome = process(item, &options, args.format, &added, Vec::new());
+                progress.inc(1);
+                outcome
+            };
+            let outcomes: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(one).collect());
+            for outcome in outcomes {
+                match tally(&outcome, &mut sink)? {
+                    Flow::Go => {}
+                    Flow::Stop => {
+                        stopped = true;
+                        break;
+                    }
+                    Flow::PipeClosed => return Ok(ExitCode::SUCCESS),
+                }
+            }
+            if stopped {
+                break;
+            }
         }
     }
     match sink.finish() {
@@ -339,22 +381,31 @@ fn run_timestamp() -> String {
     time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Cleans one document and appends its record to `text`, which the outcome hands back.
 fn process(
     item: Result<Doc, BadDoc>,
     options: &Options,
     format: Format,
     added: &str,
-    stream_of: &dyn Fn(usize) -> PathBuf,
+    mut text: Vec<u8>,
 ) -> Outcome {
     let doc = match item {
         Ok(doc) => doc,
         Err(bad) => {
             let message = format!("{}: {}", bad.source, bad.message);
+            render_error(
+                &bad.source,
+                bad.id.as_deref(),
+                bad.kind,
+                &message,
+                format,
+                &mut text,
+            );
             return Outcome {
-                text: render_error(&bad.source, bad.id.as_deref(), bad.kind, &message, format),
+                text,
                 bytes: 0,
                 error_kind: Some(bad.kind.to_string()),
-                stream: stream_of(bad.file),
+                file: bad.file,
             };
         }
     };
@@ -371,30 +422,44 @@ fn process(
     // One hostile document must not take the batch down with it: a panic becomes its error
     // record and the batch goes on.
     let result = catch_unwind(AssertUnwindSafe(|| Article::from_input(&input, options)));
-    let (text, error_kind) = match result {
-        Ok(Ok(article)) => (render(&article, format, added), None),
+    let error_kind = match result {
+        Ok(Ok(article)) => {
+            render(&article, format, added, &mut text);
+            None
+        }
         Ok(Err(err)) => {
             let message = format!("{}: {err}", doc.source);
-            (
-                render_error(&doc.source, doc.id.as_deref(), err.kind(), &message, format),
-                Some(err.kind().to_string()),
-            )
+            let kind = err.kind();
+            render_error(
+                &doc.source,
+                doc.id.as_deref(),
+                kind,
+                &message,
+                format,
+                &mut text,
+            );
+            Some(kind.to_string())
         }
         Err(_) => {
             let message = format!(
                 "{}: internal error while processing this document",
                 doc.source
             );
-            (
-                render_error(&doc.source, doc.id.as_deref(), "internal", &message, format),
-                Some("internal".into()),
-            )
+            render_error(
+                &doc.source,
+                doc.id.as_deref(),
+                "internal",
+                &message,
+                format,
+                &mut text,
+            );
+            Some("internal".into())
         }
     };
     Outcome {
         text,
         bytes: doc.bytes.len(),
         error_kind,
-        stream: stream_of(doc.file),
+        file: doc.file,
     }
 }

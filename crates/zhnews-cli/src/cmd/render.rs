@@ -33,17 +33,19 @@ impl FromStr for Format {
     }
 }
 
-/// Renders one record, newline-terminated. `added` is the run's timestamp (Dolma's `added`).
-pub fn render(article: &Article, format: Format, added: &str) -> String {
+/// Appends one record, newline-terminated, to `out`. `added` is the run's timestamp (Dolma's
+/// `added`). Appending lets a caller reuse one buffer for every record instead of growing a fresh
+/// string per record.
+pub fn render(article: &Article, format: Format, added: &str, out: &mut Vec<u8>) {
     match format {
-        Format::Jsonl => json_line(article),
-        Format::Dolma => json_line(&dolma(article, added)),
-        Format::Md => markdown(article),
-        Format::Text => plain(article),
+        Format::Jsonl => json_line(article, out),
+        Format::Dolma => json_line(&dolma(article, added), out),
+        Format::Md => out.extend_from_slice(markdown(article).as_bytes()),
+        Format::Text => out.extend_from_slice(plain(article).as_bytes()),
     }
 }
 
-/// Renders the record of a document that failed, in the same format as the others so that
+/// Appends the record of a document that failed, in the same format as the others so that
 /// output stays row-aligned with input.
 pub fn render_error(
     source: &str,
@@ -51,25 +53,35 @@ pub fn render_error(
     kind: &str,
     message: &str,
     format: Format,
-) -> String {
+    out: &mut Vec<u8>,
+) {
     match format {
         Format::Jsonl | Format::Dolma => {
             let mut record = serde_json::json!({ "source": source, "error": { "kind": kind, "message": message } });
             if let Some(id) = id {
                 record["id"] = serde_json::Value::from(id);
             }
-            json_line(&record)
+            json_line(&record, out);
         }
         // Readers of md/text still see which document failed, in place.
-        Format::Md | Format::Text => format!("[error: {kind}] {message}\n\n"),
+        Format::Md | Format::Text => {
+            out.extend_from_slice(format!("[error: {kind}] {message}\n\n").as_bytes());
+        }
     }
 }
 
-fn json_line<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_string(value) {
-        Ok(line) => line + "\n",
+fn json_line<T: serde::Serialize>(value: &T, out: &mut Vec<u8>) {
+    let start = out.len();
+    match serde_json::to_writer(&mut *out, value) {
+        Ok(()) => out.push(b'\n'),
         // Serialising strings, numbers and lists cannot fail; say so in-band if it ever does.
-        Err(err) => format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{err}\"}}}}\n"),
+        Err(err) => {
+            out.truncate(start);
+            out.extend_from_slice(
+                format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{err}\"}}}}\n")
+                    .as_bytes(),
+            );
+        }
     }
 }
 
