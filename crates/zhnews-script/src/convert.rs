@@ -236,34 +236,29 @@ impl Converter {
         let chain = self.stages.chain;
         match self.stages.segmentation {
             None => run_chain(chain, text, out, &mut ChainBuffers::default()),
-            Some((seg, limit)) if !separator_unsafe(text) => {
-                // Each stage runs once over all the segments, joined by a separator that no
-                // key contains and every stage copies: a match can then neither cross
-                // from one segment into the next nor be cut short by the join, which is
-                // what running the chain on each segment alone computes, without the
-                // per-segment cost (buffers, loop start-up) on segments of a few
-                // characters.
-                let mut joined = String::with_capacity(crate::out::room_for(text.len()));
-                let rest = match chain {
-                    // Segmenting by the first stage's own phrases (s2tw, s2hk, …): that
-                    // stage over the whole text, marking its phrase matches, is the same.
-                    [first, rest @ ..]
-                        if limit == 0 && std::ptr::eq(*first, seg) && first.can_mark() =>
-                    {
-                        first.convert_marked(text, &mut joined);
-                        rest
-                    }
-                    _ => {
-                        seg.segment(text, limit, |segment| {
-                            joined.push_str(segment);
-                            joined.push(SEPARATOR);
-                        });
-                        chain
-                    }
-                };
+            Some((seg, 0))
+                if chain.first().is_some_and(|first| std::ptr::eq(*first, seg))
+                    && seg.can_mark()
+                    && !separator_unsafe(text) =>
+            {
+                // Segmenting by the first stage's own phrases (s2tw, s2hk, …): that stage
+                // run over the whole text, marking its phrase matches with a separator that
+                // no key holds and every stage copies, gives the segments' conversions
+                // with the segments marked. The later stages then run once over them all:
+                // a match can neither cross from one segment into the next nor be cut
+                // short by the mark, which is what running them on each segment alone
+                // computes, without the cost per segment (buffers, loop start-up) on
+                // segments of a few characters.
+                let mut marked = String::with_capacity(crate::out::room_for(text.len()));
+                seg.convert_marked(text, &mut marked);
                 let mut converted = String::new();
-                run_chain(rest, &joined, &mut converted, &mut ChainBuffers::default());
-                drop(joined);
+                run_chain(
+                    chain.get(1..).unwrap_or(&[]),
+                    &marked,
+                    &mut converted,
+                    &mut ChainBuffers::default(),
+                );
+                drop(marked);
                 out.reserve(converted.len());
                 for piece in converted.split(SEPARATOR) {
                     out.push_str(piece);
