@@ -1,51 +1,236 @@
-//! A light element tree built from html5ever's tokenizer.
+//! A light element tree built from html5gum's tokenizer.
 //!
-//! A full html5ever DOM costs more than the whole speed budget, and article
-//! extraction needs only elements, a few attributes and text. The tree builder
-//! here does the part of HTML5 tree construction that matters for text: raw
-//! text elements (script/style are skipped), void elements, implied end tags
-//! of `p`/`li`/table cells, and end tags that close intervening elements.
-//! Nesting is bounded: deeper elements are flattened into the element at the
-//! bound so hostile input can neither overflow the stack nor hide text.
+//! A full HTML5 DOM costs more than the whole speed budget, and article
+//! extraction needs only elements, a few attributes and text. The tokenizer
+//! (html5gum: WHATWG tokenization, character references, raw text states) feeds
+//! the tree builder here directly, through its emitter interface, so tags and
+//! text reach the tree without intermediate tokens. The builder does the part of
+//! HTML5 tree construction that matters for text: raw text elements (script/style
+//! are skipped), void elements, implied end tags of `p`/`li`/table cells, and end
+//! tags that close intervening elements. Nesting is bounded: deeper elements are
+//! flattened into the element at the bound so hostile input can neither overflow
+//! the stack nor hide text.
 
-use std::cell::RefCell;
+use std::borrow::Cow;
+use std::convert::Infallible;
+use std::ops::Deref;
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use html5ever::{LocalName, local_name};
+use html5gum::emitters::{Emitter, ForwardingEmitter};
+use html5gum::{Error as TokenizerError, State, Tokenizer};
 
 pub(crate) type NodeId = usize;
 
 #[derive(Debug)]
 pub(crate) enum NodeKind {
     Element(Element),
-    /// Text shares the tokenizer's buffer where it can: adjacent runs
-    /// join without a copy.
-    Text(StrTendril),
+    Text(String),
     /// A comment that carries a section marker; the string is the text of its payload.
     Marker(String),
 }
 
+/// A tag or attribute name, lower case. The names the extractor looks at are
+/// static strings, so most elements cost no allocation for their name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Name(Cow<'static, str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn from_bytes(name: &[u8]) -> Name {
+        match known_name(name) {
+            Some(known) => Name(Cow::Borrowed(known)),
+            None => Name(Cow::Owned(String::from_utf8_lossy(name).into_owned())),
+        }
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(name: &str) -> Name {
+        Name::from_bytes(name.as_bytes())
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+macro_rules! known_names {
+    ($($name:literal),* $(,)?) => {
+        /// The static string of a common tag or attribute name.
+        fn known_name(name: &[u8]) -> Option<&'static str> {
+            match name {
+                $(x if x == $name.as_bytes() => Some($name),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+known_names!(
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "keygen",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+    "#root",
+    // attributes the extractor keeps
+    "src",
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "href",
+    "alt",
+    "itemprop",
+    "align",
+    "name",
+    "property",
+    "content",
+    "rel",
+    "http-equiv",
+    "id",
+    "class",
+);
+
 #[derive(Debug, Default)]
 pub(crate) struct Element {
-    /// Interned, so the common tag names cost no allocation per element.
-    pub name: LocalName,
+    pub name: Name,
     /// A block-level element (its start and end break the text flow).
     pub block: bool,
-    pub id: Option<StrTendril>,
-    pub class: Option<StrTendril>,
-    pub attrs: Vec<(LocalName, StrTendril)>,
+    pub id: Option<String>,
+    pub class: Option<String>,
+    pub attrs: Vec<(Name, String)>,
 }
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| &**k == name)
-            .map(|(_, v)| &**v)
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, v)| v.as_str())
     }
     pub fn has_class(&self, c: &str) -> bool {
         self.class
@@ -204,16 +389,37 @@ fn is_kept_attr(name: &str) -> bool {
     )
 }
 
+/// A start tag as the builder receives it: attributes the extractor does not
+/// use are not kept.
+#[derive(Debug, Default)]
+struct Tag {
+    name: Name,
+    self_closing: bool,
+    id: Option<String>,
+    class: Option<String>,
+    attrs: Vec<(Name, String)>,
+}
+
+impl Tag {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<NodeId>,
     /// Names of elements opened past the depth bound, so their end tags
     /// don't close real ancestors.
-    overflow: Vec<LocalName>,
+    overflow: Vec<Name>,
     max_depth: usize,
     max_nodes: usize,
-    /// Inside a skipped element: its name, or `title` (text collected).
-    skipping: Option<LocalName>,
+    /// Inside a skipped element: its name.
+    skipping: Option<Name>,
+    /// Inside the first `<title>`: its text so far.
     title_buf: Option<String>,
     head: Head,
 }
@@ -223,7 +429,7 @@ impl Builder {
         Builder {
             nodes: vec![Node {
                 kind: NodeKind::Element(Element {
-                    name: LocalName::from("#root"),
+                    name: Name::from("#root"),
                     ..Element::default()
                 }),
                 parent: 0,
@@ -260,9 +466,10 @@ impl Builder {
         Some(id)
     }
 
-    fn text(&mut self, s: StrTendril) {
+    /// A run of text between two tags (or comments).
+    fn text(&mut self, s: &str) {
         if let Some(buf) = &mut self.title_buf {
-            buf.push_str(&s);
+            buf.push_str(s);
             return;
         }
         if self.skipping.is_some() {
@@ -275,21 +482,24 @@ impl Builder {
         if last != 0 {
             if let NodeKind::Text(t) = &mut self.nodes[last].kind {
                 if !blank {
-                    t.push_tendril(&s);
+                    t.push_str(s);
                 } else if !t.ends_with(' ') {
-                    t.push_char(' ');
+                    t.push(' ');
                 }
                 return;
             }
         }
-        let s = if blank { StrTendril::from_char(' ') } else { s };
+        let s = if blank {
+            " ".to_string()
+        } else {
+            s.to_string()
+        };
         self.add(NodeKind::Text(s));
     }
 
     /// Pops up to and including the innermost open element named `name`,
-    /// if one is open and not past a `stop` element. Names are interned, so
-    /// each level costs one comparison.
-    fn close(&mut self, name: &LocalName, stop: &[LocalName]) -> bool {
+    /// if one is open and not past a `stop` element.
+    fn close(&mut self, name: &str, stop: &[&str]) -> bool {
         let mut i = self.stack.len();
         while i > 1 {
             i -= 1;
@@ -297,88 +507,73 @@ impl Builder {
             let NodeKind::Element(e) = &self.nodes[n].kind else {
                 continue;
             };
-            if e.name == *name {
+            if e.name == name {
                 self.stack.truncate(i);
                 return true;
             }
-            if stop.contains(&e.name) {
+            if stop.contains(&e.name.as_str()) {
                 return false;
             }
         }
         false
     }
 
-    fn start(&mut self, tag: Tag) -> TokenSinkResult<()> {
-        let name: &str = &tag.name;
-        if tag.name == local_name!("title") && self.head.title.is_none() && self.title_buf.is_none()
-        {
+    /// Takes a start tag; returns the tokenizer state its content is read in
+    /// when that is not the data state.
+    fn start(&mut self, tag: Tag) -> Option<State> {
+        if tag.name == "title" && self.head.title.is_none() && self.title_buf.is_none() {
             self.title_buf = Some(String::new());
-            return TokenSinkResult::RawData(RawKind::Rcdata);
+            return Some(State::RcData);
         }
-        if tag.name == local_name!("meta") || tag.name == local_name!("link") {
+        if tag.name == "meta" || tag.name == "link" {
             self.read_head_tag(&tag);
         }
         if self.skipping.is_some() {
-            return TokenSinkResult::Continue;
+            return None;
         }
-        let flags = tag_flags(name);
+        let flags = tag_flags(&tag.name);
         if flags & SKIPPED != 0 {
             // <head> content is not visible, but its meta/title tags are read above.
-            if tag.self_closing || tag.name == local_name!("head") {
-                return TokenSinkResult::Continue;
+            if tag.self_closing || tag.name == "head" {
+                return None;
             }
-            let raw = match name {
-                "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            // the states a browser reads these elements' content in (HTML5 tree construction)
+            let state = match tag.name.as_str() {
+                "script" => Some(State::ScriptData),
                 "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                    TokenSinkResult::RawData(RawKind::Rawtext)
+                    Some(State::RawText)
                 }
-                "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-                _ => TokenSinkResult::Continue,
+                "textarea" => Some(State::RcData),
+                _ => None,
             };
             self.skipping = Some(tag.name);
-            return raw;
+            return state;
         }
         // Implied end tags.
-        if flags & CLOSES_P != 0 && self.top_is(&local_name!("p")) {
+        if flags & CLOSES_P != 0 && self.top_is("p") {
             self.stack.pop();
         }
-        match name {
+        match tag.name.as_str() {
             "li" => {
-                self.close(
-                    &local_name!("li"),
-                    &[
-                        local_name!("ul"),
-                        local_name!("ol"),
-                        local_name!("div"),
-                        local_name!("table"),
-                    ],
-                );
+                self.close("li", &["ul", "ol", "div", "table"]);
             }
             "dd" | "dt" => {
-                let stop = [local_name!("dl"), local_name!("div")];
-                if !self.close(&local_name!("dd"), &stop) {
-                    self.close(&local_name!("dt"), &stop);
+                let stop = ["dl", "div"];
+                if !self.close("dd", &stop) {
+                    self.close("dt", &stop);
                 }
             }
             "td" | "th" => {
-                let stop = [local_name!("tr"), local_name!("table")];
-                if !self.close(&local_name!("td"), &stop) {
-                    self.close(&local_name!("th"), &stop);
+                let stop = ["tr", "table"];
+                if !self.close("td", &stop) {
+                    self.close("th", &stop);
                 }
             }
             "tr" => {
-                self.close(
-                    &local_name!("tr"),
-                    &[
-                        local_name!("table"),
-                        local_name!("tbody"),
-                        local_name!("thead"),
-                        local_name!("tfoot"),
-                    ],
-                );
+                self.close("tr", &["table", "tbody", "thead", "tfoot"]);
             }
             "option" => {
-                self.close(&local_name!("option"), &[local_name!("select")]);
+                self.close("option", &["select"]);
             }
             _ => {}
         }
@@ -386,85 +581,78 @@ impl Builder {
         if !void && self.stack.len() >= self.max_depth {
             // Flatten: the element's content lands in the element at the bound.
             self.overflow.push(tag.name);
-            return TokenSinkResult::Continue;
+            return None;
         }
-        let mut el = Element {
+        let el = Element {
             name: tag.name,
             block: flags & BLOCK != 0,
-            ..Element::default()
+            id: tag.id,
+            class: tag.class,
+            attrs: tag.attrs,
         };
-        for a in tag.attrs {
-            let k: &str = &a.name.local;
-            match k {
-                "id" => el.id = Some(a.value),
-                "class" => el.class = Some(a.value),
-                _ if is_kept_attr(k) => el.attrs.push((a.name.local, a.value)),
-                _ => {}
-            }
-        }
         if let Some(id) = self.add(NodeKind::Element(el)) {
             if !void {
                 self.stack.push(id);
             }
         }
-        TokenSinkResult::Continue
+        None
     }
 
-    fn top_is(&self, name: &LocalName) -> bool {
-        matches!(&self.nodes[self.top()].kind, NodeKind::Element(e) if e.name == *name)
+    fn top_is(&self, name: &str) -> bool {
+        matches!(&self.nodes[self.top()].kind, NodeKind::Element(e) if e.name == name)
     }
 
-    fn end(&mut self, tag: Tag) {
-        if tag.name == local_name!("title") {
+    fn end(&mut self, name: &Name) {
+        if *name == "title" {
             if let Some(t) = self.title_buf.take() {
                 self.head.title = Some(t);
             }
             return;
         }
         if let Some(sk) = &self.skipping {
-            if *sk == tag.name {
+            if sk == name {
                 self.skipping = None;
             }
             return;
         }
-        if let Some(pos) = self.overflow.iter().rposition(|n| *n == tag.name) {
+        if let Some(pos) = self.overflow.iter().rposition(|n| n == name) {
             self.overflow.remove(pos);
             return;
         }
-        if tag.name == local_name!("br") {
+        if *name == "br" {
             self.add(NodeKind::Element(Element {
-                name: local_name!("br"),
+                name: Name::from("br"),
                 ..Element::default()
             }));
             return;
         }
-        if tag_flags(&tag.name) & VOID != 0 {
+        if tag_flags(name) & VOID != 0 {
             return;
         }
-        self.close(&tag.name, &[]);
+        self.close(name, &[]);
     }
 
     fn read_head_tag(&mut self, tag: &Tag) {
-        let get = |n: &str| {
-            tag.attrs
-                .iter()
-                .find(|a| &*a.name.local == n)
-                .map(|a| a.value.to_string())
-        };
-        if &*tag.name == "link" {
-            if get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                if let Some(h) = get("href") {
-                    self.head.canonical.get_or_insert(h);
+        if tag.name == "link" {
+            if tag
+                .get("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+            {
+                if let Some(h) = tag.get("href") {
+                    self.head.canonical.get_or_insert_with(|| h.to_string());
                 }
             }
             return;
         }
-        let key = get("property")
-            .or_else(|| get("name"))
-            .or_else(|| get("itemprop"));
-        if let (Some(k), Some(c)) = (key, get("content")) {
+        let key = tag
+            .get("property")
+            .or_else(|| tag.get("name"))
+            .or_else(|| tag.get("itemprop"));
+        if let (Some(k), Some(c)) = (key, tag.get("content")) {
             if self.head.metas.len() < 512 {
-                self.head.metas.push((k.to_ascii_lowercase(), c));
+                self.head
+                    .metas
+                    .push((k.to_ascii_lowercase(), c.to_string()));
             }
         }
     }
@@ -505,141 +693,254 @@ fn marker_payload(comment: &str) -> Option<&str> {
 
 /// The text of an HTML snippet (used for comment payloads; not nested further).
 fn inner_text(html: &str) -> String {
-    let sink = TextSink {
-        out: RefCell::new(String::new()),
-    };
-    let tok = Tokenizer::new(sink, TokenizerOpts::default());
-    let q = BufferQueue::default();
-    q.push_back(StrTendril::from_slice(html));
-    let _ = tok.feed(&q);
-    tok.end();
-    let s = tok.sink.out.into_inner();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-struct TextSink {
-    out: RefCell<String>,
-}
-
-impl TokenSink for TextSink {
-    type Handle = ();
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        if let Token::CharacterTokens(t) = token {
-            self.out.borrow_mut().push_str(&t);
+    let mut out = String::new();
+    for token in Tokenizer::new(html).flatten() {
+        if let html5gum::Token::String(s) = token {
+            out.push_str(&String::from_utf8_lossy(&s));
         }
-        TokenSinkResult::Continue
     }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-struct Sink<'q> {
-    b: RefCell<Builder>,
-    /// The tokenizer's input, so raw text that is thrown away can be jumped over.
-    q: &'q BufferQueue,
+/// What the tokenizer is building between two emits.
+#[derive(Debug, Default, PartialEq, Eq)]
+enum Current {
+    #[default]
+    None,
+    StartTag,
+    EndTag,
+    Comment,
 }
 
-impl TokenSink for Sink<'_> {
-    type Handle = ();
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut b = self.b.borrow_mut();
-        match token {
-            Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => {
-                    let result = b.start(tag);
-                    if let TokenSinkResult::RawData(
-                        kind @ (RawKind::Rawtext | RawKind::ScriptData),
-                    ) = result
-                    {
-                        if let Some(name) = &b.skipping {
-                            if skip_raw(self.q, name, matches!(kind, RawKind::ScriptData)) {
-                                // the end tag is next: the data state reads it as well
-                                return TokenSinkResult::Continue;
-                            }
-                        }
-                    }
-                    return result;
+/// Feeds the tokenizer's output straight into the [`Builder`].
+struct Sink {
+    b: Builder,
+    /// Text since the last tag or comment. Bytes, not a string: the tokenizer
+    /// may hand over a character in two pieces.
+    text: Vec<u8>,
+    current: Current,
+    name: Vec<u8>,
+    tag: Tag,
+    /// The attribute being read: its name, and whether its value is kept.
+    attr_name: Vec<u8>,
+    attr_open: bool,
+    attr_value: Vec<u8>,
+    comment: Vec<u8>,
+    last_start_tag: Vec<u8>,
+}
+
+impl Sink {
+    fn new(max_depth: usize) -> Sink {
+        Sink {
+            b: Builder::new(max_depth),
+            text: Vec::new(),
+            current: Current::None,
+            name: Vec::new(),
+            tag: Tag::default(),
+            attr_name: Vec::new(),
+            attr_open: false,
+            attr_value: Vec::new(),
+            comment: Vec::new(),
+            last_start_tag: Vec::new(),
+        }
+    }
+
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        match std::str::from_utf8(&self.text) {
+            Ok(s) => self.b.text(s),
+            Err(_) => {
+                let s = String::from_utf8_lossy(&self.text).into_owned();
+                self.b.text(&s);
+            }
+        }
+        self.text.clear();
+    }
+
+    /// Puts the attribute just read on the tag, unless the tag already has
+    /// one of that name (the first wins, as in HTML5) or it is not kept.
+    fn finish_attribute(&mut self) {
+        if !self.attr_open {
+            return;
+        }
+        self.attr_open = false;
+        let value = || String::from_utf8_lossy(&self.attr_value).into_owned();
+        match self.attr_name.as_slice() {
+            b"id" => {
+                if self.tag.id.is_none() {
+                    self.tag.id = Some(value());
                 }
-                TagKind::EndTag => b.end(tag),
-            },
-            Token::CharacterTokens(t) => b.text(t),
-            Token::CommentToken(c) => b.comment(&c),
-            _ => {}
+            }
+            b"class" => {
+                if self.tag.class.is_none() {
+                    self.tag.class = Some(value());
+                }
+            }
+            name => {
+                let Some(known) = known_name(name).filter(|n| is_kept_attr(n)) else {
+                    return;
+                };
+                if self.tag.attrs.iter().all(|(k, _)| k.as_str() != known) {
+                    let v = value();
+                    self.tag.attrs.push((Name(Cow::Borrowed(known)), v));
+                }
+            }
         }
-        TokenSinkResult::Continue
     }
 }
 
-/// Moves the input past the raw text of a skipped element (style, script…)
-/// up to its end tag, so the tokenizer does not walk text that is thrown
-/// away. Leaves the input alone, and the tokenizer's raw text state in charge,
-/// when the end tag is not in the front chunk or, in a script, an HTML
-/// comment opener could move where it ends (the spec's escaped states).
-fn skip_raw(q: &BufferQueue, name: &str, script: bool) -> bool {
-    let Some(mut front) = q.peek_front_chunk_mut() else {
-        return false;
-    };
-    let Some(end) = raw_end(&front, name) else {
-        return false;
-    };
-    if script && has_comment_opener(&front[..end]) {
-        return false;
+impl Emitter for Sink {
+    type Token = Infallible;
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag
+            .extend_from_slice(last_start_tag.unwrap_or_default());
     }
-    let Ok(n) = u32::try_from(end) else {
-        return false;
-    };
-    front.pop_front(n);
-    true
+
+    fn emit_eof(&mut self) {
+        self.flush_text();
+    }
+
+    fn emit_error(&mut self, _error: TokenizerError) {}
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn pop_token(&mut self) -> Option<Infallible> {
+        None
+    }
+
+    fn emit_string(&mut self, c: &[u8]) {
+        self.text.extend_from_slice(c);
+    }
+
+    fn init_start_tag(&mut self) {
+        self.current = Current::StartTag;
+        self.name.clear();
+        self.tag = Tag::default();
+        self.attr_open = false;
+    }
+
+    fn init_end_tag(&mut self) {
+        self.current = Current::EndTag;
+        self.name.clear();
+        self.attr_open = false;
+    }
+
+    fn init_comment(&mut self) {
+        self.current = Current::Comment;
+        self.comment.clear();
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.flush_text();
+        match std::mem::take(&mut self.current) {
+            Current::StartTag => {
+                self.finish_attribute();
+                self.last_start_tag.clear();
+                self.last_start_tag.extend_from_slice(&self.name);
+                let mut tag = std::mem::take(&mut self.tag);
+                tag.name = Name::from_bytes(&self.name);
+                self.b.start(tag)
+            }
+            Current::EndTag => {
+                let name = Name::from_bytes(&self.name);
+                self.b.end(&name);
+                None
+            }
+            Current::Comment | Current::None => None,
+        }
+    }
+
+    fn emit_current_comment(&mut self) {
+        self.flush_text();
+        self.current = Current::None;
+        let comment = String::from_utf8_lossy(&self.comment).into_owned();
+        self.b.comment(&comment);
+    }
+
+    fn emit_current_doctype(&mut self) {
+        self.flush_text();
+    }
+
+    fn set_self_closing(&mut self) {
+        if self.current == Current::StartTag {
+            self.tag.self_closing = true;
+        }
+    }
+
+    fn set_force_quirks(&mut self) {}
+
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.name.extend_from_slice(s);
+    }
+
+    fn push_comment(&mut self, s: &[u8]) {
+        self.comment.extend_from_slice(s);
+    }
+
+    fn push_doctype_name(&mut self, _s: &[u8]) {}
+
+    fn init_doctype(&mut self) {
+        self.current = Current::None;
+    }
+
+    fn init_attribute(&mut self) {
+        self.finish_attribute();
+        if self.current == Current::StartTag {
+            self.attr_open = true;
+            self.attr_name.clear();
+            self.attr_value.clear();
+        }
+    }
+
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        if self.attr_open {
+            self.attr_name.extend_from_slice(s);
+        }
+    }
+
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        if self.attr_open {
+            self.attr_value.extend_from_slice(s);
+        }
+    }
+
+    fn set_doctype_public_identifier(&mut self, _value: &[u8]) {}
+
+    fn set_doctype_system_identifier(&mut self, _value: &[u8]) {}
+
+    fn push_doctype_public_identifier(&mut self, _s: &[u8]) {}
+
+    fn push_doctype_system_identifier(&mut self, _s: &[u8]) {}
+
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.current == Current::EndTag
+            && !self.last_start_tag.is_empty()
+            && self.name == self.last_start_tag
+    }
 }
 
-/// Whether `<!--` occurs in `s`.
-fn has_comment_opener(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|t| t.find('<')).map(|i| i + from) {
-        if b.get(i + 1..i + 4) == Some(b"!--") {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
-}
+/// Lends the sink to the tokenizer, which owns its emitter.
+struct Feed<'a>(&'a mut Sink);
 
-/// Byte offset of the first `</name` (ASCII case-insensitive) that the raw
-/// text states take for the end tag: followed by whitespace, `/` or `>`.
-fn raw_end(s: &str, name: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut from = 0;
-    // `find` with a char is a memchr scan, far faster here than a substring search
-    while let Some(i) = s.get(from..).and_then(|t| t.find('<')).map(|i| i + from) {
-        if b.get(i + 1) != Some(&b'/') {
-            from = i + 1;
-            continue;
-        }
-        let rest = &b[i + 2..];
-        if rest.len() > name.len()
-            && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && matches!(
-                rest[name.len()],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
-            )
-        {
-            return Some(i);
-        }
-        from = i + 2;
+impl ForwardingEmitter for Feed<'_> {
+    type Token = Infallible;
+    fn inner(&mut self) -> &mut impl Emitter<Token = Infallible> {
+        &mut *self.0
     }
-    None
 }
 
 pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
-    let q = BufferQueue::default();
-    q.push_back(StrTendril::from_slice(input));
-    let sink = Sink {
-        b: RefCell::new(Builder::new(max_depth)),
-        q: &q,
-    };
-    let tok = Tokenizer::new(sink, TokenizerOpts::default());
-    let _ = tok.feed(&q);
-    tok.end();
-    let b = tok.sink.b.into_inner();
+    let mut sink = Sink::new(max_depth);
+    // the emitter yields no tokens: `finish` runs the tokenizer to the end
+    let _ = Tokenizer::new_with_emitter(input, Feed(&mut sink)).finish();
+    sink.flush_text();
+    let b = sink.b;
     let mut head = b.head;
     if head.title.is_none() {
         head.title = b.title_buf;
@@ -678,12 +979,7 @@ mod tests {
     }
 
     #[test]
-    fn raw_text_is_jumped_to_its_end_tag() {
-        assert_eq!(raw_end("a{}</stylex></STYLE >", "style"), Some(12));
-        assert_eq!(raw_end("a{}</style", "style"), None);
-        assert_eq!(raw_end("<<</</style>", "style"), Some(4));
-        assert!(has_comment_opener("a<<!--b"));
-        assert!(!has_comment_opener("a<!-b<!"));
+    fn raw_text_ends_at_its_own_end_tag() {
         let t = parse(
             "<style>p{}</stylex><p>x</p></STYLE\n><p>甲</p><script>if(a</b){}</script ><p>乙</p>",
             64,

@@ -23,7 +23,7 @@
 //! except for whitespace trimming/collapsing and removal of leading U+3000
 //! indentation. It does not decode bytes: give it UTF-8 text.
 //!
-//! HTML goes through the html5ever tokenizer (spec-compliant tokenization,
+//! HTML goes through the html5gum tokenizer (WHATWG-compliant tokenization,
 //! entities decoded) into a light block tree of this crate, with bounded depth
 //! and input size. Portal knowledge lives in data tables (see
 //! [`profile_names`]); generic rules (a fixed-phrase table matched in Simplified

@@ -4,7 +4,6 @@
 //! article container or a drop target is named by its own attributes.
 
 use crate::html::Element;
-use html5ever::LocalName;
 
 pub(crate) fn matches(sel: &str, el: &Element) -> bool {
     let mut rest = sel;
@@ -90,17 +89,16 @@ fn attr_matches(cond: &str, el: &Element) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use html5ever::tendril::StrTendril;
 
     fn el(name: &str, id: Option<&str>, class: Option<&str>, attrs: &[(&str, &str)]) -> Element {
         Element {
             name: name.into(),
             block: false,
-            id: id.map(StrTendril::from_slice),
-            class: class.map(StrTendril::from_slice),
+            id: id.map(str::to_string),
+            class: class.map(str::to_string),
             attrs: attrs
                 .iter()
-                .map(|(a, b)| ((*a).into(), StrTendril::from_slice(b)))
+                .map(|(a, b)| ((*a).into(), b.to_string()))
                 .collect(),
         }
     }
@@ -147,7 +145,7 @@ mod tests {
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
     /// Interned like element names, so the check is a pointer comparison.
-    tag: Option<LocalName>,
+    tag: Option<String>,
     id: Option<String>,
     classes: Vec<String>,
     attrs: Vec<AttrCond>,
@@ -212,7 +210,7 @@ impl Compiled {
         let mut c = Compiled::default();
         let tag_end = sel.find(['.', '#', '[']).unwrap_or(sel.len());
         if tag_end > 0 && &sel[..tag_end] != "*" {
-            c.tag = Some(LocalName::from(sel[..tag_end].to_ascii_lowercase()));
+            c.tag = Some(sel[..tag_end].to_ascii_lowercase());
         }
         let mut rest = &sel[tag_end..];
         while !rest.is_empty() {
@@ -235,7 +233,7 @@ impl Compiled {
     }
 
     fn matches(&self, el: &Element, classes: &[&str]) -> bool {
-        self.tag.as_ref().is_none_or(|t| *t == el.name)
+        self.tag.as_ref().is_none_or(|t| el.name == t.as_str())
             && self
                 .id
                 .as_deref()
