@@ -21,9 +21,11 @@ use html5gum::{Error as TokenizerError, State, Tokenizer};
 pub(crate) type NodeId = usize;
 
 #[derive(Debug)]
-pub(crate) enum NodeKind {
-    Element(Element),
-    Text(String),
+pub(crate) enum NodeKind<'a> {
+    Element(Element<'a>),
+    /// Text borrows the input where it is a run of it (no entities, no
+    /// line-ending rewrites), so most text costs neither a copy nor a check.
+    Text(Cow<'a, str>),
     /// A comment that carries a section marker; the string is the text of its payload.
     Marker(String),
 }
@@ -216,21 +218,21 @@ known_names!(
 );
 
 #[derive(Debug, Default)]
-pub(crate) struct Element {
+pub(crate) struct Element<'a> {
     pub name: Name,
     /// A block-level element (its start and end break the text flow).
     pub block: bool,
-    pub id: Option<String>,
-    pub class: Option<String>,
-    pub attrs: Vec<(Name, String)>,
+    pub id: Option<Cow<'a, str>>,
+    pub class: Option<Cow<'a, str>>,
+    pub attrs: Vec<(Name, Cow<'a, str>)>,
 }
 
-impl Element {
+impl Element<'_> {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k.as_str() == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
     pub fn has_class(&self, c: &str) -> bool {
         self.class
@@ -243,8 +245,8 @@ impl Element {
 /// `id` is the index range `id..node.end`: walks are plain loops over the
 /// arena, and nodes own no child lists.
 #[derive(Debug)]
-pub(crate) struct Node {
-    pub kind: NodeKind,
+pub(crate) struct Node<'a> {
+    pub kind: NodeKind<'a>,
     pub parent: NodeId,
     /// The last child so far while building (0: none).
     last_child: NodeId,
@@ -262,13 +264,13 @@ pub(crate) struct Head {
 }
 
 #[derive(Debug)]
-pub(crate) struct Tree {
-    pub nodes: Vec<Node>,
+pub(crate) struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
     pub head: Head,
 }
 
-impl Tree {
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+impl<'a> Tree<'a> {
+    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
         match &self.nodes[id].kind {
             NodeKind::Element(e) => Some(e),
             _ => None,
@@ -392,25 +394,25 @@ fn is_kept_attr(name: &str) -> bool {
 /// A start tag as the builder receives it: attributes the extractor does not
 /// use are not kept.
 #[derive(Debug, Default)]
-struct Tag {
+struct Tag<'a> {
     name: Name,
     self_closing: bool,
-    id: Option<String>,
-    class: Option<String>,
-    attrs: Vec<(Name, String)>,
+    id: Option<Cow<'a, str>>,
+    class: Option<Cow<'a, str>>,
+    attrs: Vec<(Name, Cow<'a, str>)>,
 }
 
-impl Tag {
+impl Tag<'_> {
     fn get(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k.as_str() == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 }
 
-struct Builder {
-    nodes: Vec<Node>,
+struct Builder<'a> {
+    nodes: Vec<Node<'a>>,
     stack: Vec<NodeId>,
     /// Names of elements opened past the depth bound, so their end tags
     /// don't close real ancestors.
@@ -424,8 +426,8 @@ struct Builder {
     head: Head,
 }
 
-impl Builder {
-    fn new(max_depth: usize) -> Builder {
+impl<'a> Builder<'a> {
+    fn new(max_depth: usize) -> Builder<'a> {
         Builder {
             nodes: vec![Node {
                 kind: NodeKind::Element(Element {
@@ -450,7 +452,7 @@ impl Builder {
         self.stack.last().copied().unwrap_or(0)
     }
 
-    fn add(&mut self, kind: NodeKind) -> Option<NodeId> {
+    fn add(&mut self, kind: NodeKind<'a>) -> Option<NodeId> {
         if self.nodes.len() >= self.max_nodes {
             return None;
         }
@@ -467,9 +469,9 @@ impl Builder {
     }
 
     /// A run of text between two tags (or comments).
-    fn text(&mut self, s: &str) {
+    fn text(&mut self, s: Cow<'a, str>) {
         if let Some(buf) = &mut self.title_buf {
-            buf.push_str(s);
+            buf.push_str(&s);
             return;
         }
         if self.skipping.is_some() {
@@ -482,18 +484,14 @@ impl Builder {
         if last != 0 {
             if let NodeKind::Text(t) = &mut self.nodes[last].kind {
                 if !blank {
-                    t.push_str(s);
+                    t.to_mut().push_str(&s);
                 } else if !t.ends_with(' ') {
-                    t.push(' ');
+                    t.to_mut().push(' ');
                 }
                 return;
             }
         }
-        let s = if blank {
-            " ".to_string()
-        } else {
-            s.to_string()
-        };
+        let s = if blank { Cow::Borrowed(" ") } else { s };
         self.add(NodeKind::Text(s));
     }
 
@@ -520,7 +518,7 @@ impl Builder {
 
     /// Takes a start tag; returns the tokenizer state its content is read in
     /// when that is not the data state.
-    fn start(&mut self, tag: Tag) -> Option<State> {
+    fn start(&mut self, tag: Tag<'a>) -> Option<State> {
         if tag.name == "title" && self.head.title.is_none() && self.title_buf.is_none() {
             self.title_buf = Some(String::new());
             return Some(State::RcData);
@@ -632,7 +630,7 @@ impl Builder {
         self.close(name, &[]);
     }
 
-    fn read_head_tag(&mut self, tag: &Tag) {
+    fn read_head_tag(&mut self, tag: &Tag<'a>) {
         if tag.name == "link" {
             if tag
                 .get("rel")
@@ -712,51 +710,100 @@ enum Current {
     Comment,
 }
 
+/// A string the tokenizer hands over in pieces: a range of the input while
+/// the pieces are adjacent runs of it, else bytes (entities, rewritten line
+/// ends). Bytes, not a string: the tokenizer may split a character in two.
+#[derive(Debug, Default)]
+enum Pieces {
+    #[default]
+    Empty,
+    Input(usize, usize),
+    Bytes(Vec<u8>),
+}
+
+impl Pieces {
+    fn push(&mut self, input: &str, piece: &[u8]) {
+        if piece.is_empty() {
+            return;
+        }
+        // where the piece lies in the input, if it is a slice of it
+        let base = input.as_ptr() as usize;
+        let at = (piece.as_ptr() as usize).wrapping_sub(base);
+        let in_input = at <= input.len() && piece.len() <= input.len() - at;
+        match self {
+            Pieces::Empty if in_input => *self = Pieces::Input(at, at + piece.len()),
+            Pieces::Input(_, end) if in_input && *end == at => *end += piece.len(),
+            Pieces::Bytes(bytes) => bytes.extend_from_slice(piece),
+            _ => {
+                let mut bytes = match self {
+                    Pieces::Input(start, end) => input.as_bytes()[*start..*end].to_vec(),
+                    _ => Vec::new(),
+                };
+                bytes.extend_from_slice(piece);
+                *self = Pieces::Bytes(bytes);
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Pieces::Empty)
+    }
+
+    /// The string so far; empties the collector.
+    fn take<'a>(&mut self, input: &'a str) -> Cow<'a, str> {
+        match std::mem::take(self) {
+            Pieces::Empty => Cow::Borrowed(""),
+            Pieces::Input(start, end) => match input.get(start..end) {
+                Some(s) => Cow::Borrowed(s),
+                None => String::from_utf8_lossy(&input.as_bytes()[start..end]),
+            },
+            Pieces::Bytes(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => Cow::Owned(s),
+                Err(err) => Cow::Owned(String::from_utf8_lossy(err.as_bytes()).into_owned()),
+            },
+        }
+    }
+}
+
 /// Feeds the tokenizer's output straight into the [`Builder`].
-struct Sink {
-    b: Builder,
-    /// Text since the last tag or comment. Bytes, not a string: the tokenizer
-    /// may hand over a character in two pieces.
-    text: Vec<u8>,
+struct Sink<'a> {
+    input: &'a str,
+    b: Builder<'a>,
+    /// Text since the last tag or comment.
+    text: Pieces,
     current: Current,
     name: Vec<u8>,
-    tag: Tag,
-    /// The attribute being read: its name, and whether its value is kept.
+    tag: Tag<'a>,
+    /// The attribute being read: its name and value.
     attr_name: Vec<u8>,
     attr_open: bool,
-    attr_value: Vec<u8>,
-    comment: Vec<u8>,
+    attr_value: Pieces,
+    comment: Pieces,
     last_start_tag: Vec<u8>,
 }
 
-impl Sink {
-    fn new(max_depth: usize) -> Sink {
+impl<'a> Sink<'a> {
+    fn new(input: &'a str, max_depth: usize) -> Sink<'a> {
         Sink {
+            input,
             b: Builder::new(max_depth),
-            text: Vec::new(),
+            text: Pieces::Empty,
             current: Current::None,
             name: Vec::new(),
             tag: Tag::default(),
             attr_name: Vec::new(),
             attr_open: false,
-            attr_value: Vec::new(),
-            comment: Vec::new(),
+            attr_value: Pieces::Empty,
+            comment: Pieces::Empty,
             last_start_tag: Vec::new(),
         }
     }
 
     fn flush_text(&mut self) {
-        if self.text.is_empty() {
-            return;
+        if !self.text.is_empty() {
+            let text = self.text.take(self.input);
+            self.b.text(text);
         }
-        match std::str::from_utf8(&self.text) {
-            Ok(s) => self.b.text(s),
-            Err(_) => {
-                let s = String::from_utf8_lossy(&self.text).into_owned();
-                self.b.text(&s);
-            }
-        }
-        self.text.clear();
     }
 
     /// Puts the attribute just read on the tag, unless the tag already has
@@ -766,16 +813,15 @@ impl Sink {
             return;
         }
         self.attr_open = false;
-        let value = || String::from_utf8_lossy(&self.attr_value).into_owned();
         match self.attr_name.as_slice() {
             b"id" => {
                 if self.tag.id.is_none() {
-                    self.tag.id = Some(value());
+                    self.tag.id = Some(self.attr_value.take(self.input));
                 }
             }
             b"class" => {
                 if self.tag.class.is_none() {
-                    self.tag.class = Some(value());
+                    self.tag.class = Some(self.attr_value.take(self.input));
                 }
             }
             name => {
@@ -783,15 +829,15 @@ impl Sink {
                     return;
                 };
                 if self.tag.attrs.iter().all(|(k, _)| k.as_str() != known) {
-                    let v = value();
-                    self.tag.attrs.push((Name(Cow::Borrowed(known)), v));
+                    let value = self.attr_value.take(self.input);
+                    self.tag.attrs.push((Name(Cow::Borrowed(known)), value));
                 }
             }
         }
     }
 }
 
-impl Emitter for Sink {
+impl Emitter for Sink<'_> {
     type Token = Infallible;
 
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
@@ -815,7 +861,7 @@ impl Emitter for Sink {
     }
 
     fn emit_string(&mut self, c: &[u8]) {
-        self.text.extend_from_slice(c);
+        self.text.push(self.input, c);
     }
 
     fn init_start_tag(&mut self) {
@@ -833,7 +879,7 @@ impl Emitter for Sink {
 
     fn init_comment(&mut self) {
         self.current = Current::Comment;
-        self.comment.clear();
+        self.comment = Pieces::Empty;
     }
 
     fn emit_current_tag(&mut self) -> Option<State> {
@@ -859,7 +905,7 @@ impl Emitter for Sink {
     fn emit_current_comment(&mut self) {
         self.flush_text();
         self.current = Current::None;
-        let comment = String::from_utf8_lossy(&self.comment).into_owned();
+        let comment = self.comment.take(self.input);
         self.b.comment(&comment);
     }
 
@@ -880,7 +926,7 @@ impl Emitter for Sink {
     }
 
     fn push_comment(&mut self, s: &[u8]) {
-        self.comment.extend_from_slice(s);
+        self.comment.push(self.input, s);
     }
 
     fn push_doctype_name(&mut self, _s: &[u8]) {}
@@ -894,7 +940,7 @@ impl Emitter for Sink {
         if self.current == Current::StartTag {
             self.attr_open = true;
             self.attr_name.clear();
-            self.attr_value.clear();
+            self.attr_value = Pieces::Empty;
         }
     }
 
@@ -906,7 +952,7 @@ impl Emitter for Sink {
 
     fn push_attribute_value(&mut self, s: &[u8]) {
         if self.attr_open {
-            self.attr_value.extend_from_slice(s);
+            self.attr_value.push(self.input, s);
         }
     }
 
@@ -926,17 +972,17 @@ impl Emitter for Sink {
 }
 
 /// Lends the sink to the tokenizer, which owns its emitter.
-struct Feed<'a>(&'a mut Sink);
+struct Feed<'s, 'a>(&'s mut Sink<'a>);
 
-impl ForwardingEmitter for Feed<'_> {
+impl ForwardingEmitter for Feed<'_, '_> {
     type Token = Infallible;
     fn inner(&mut self) -> &mut impl Emitter<Token = Infallible> {
         &mut *self.0
     }
 }
 
-pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
-    let mut sink = Sink::new(max_depth);
+pub(crate) fn parse(input: &str, max_depth: usize) -> Tree<'_> {
+    let mut sink = Sink::new(input, max_depth);
     // the emitter yields no tokens: `finish` runs the tokenizer to the end
     let _ = Tokenizer::new_with_emitter(input, Feed(&mut sink)).finish();
     sink.flush_text();
@@ -959,7 +1005,7 @@ pub(crate) fn parse(input: &str, max_depth: usize) -> Tree {
 mod tests {
     use super::*;
 
-    fn texts(t: &Tree) -> String {
+    fn texts(t: &Tree<'_>) -> String {
         t.nodes
             .iter()
             .filter_map(|n| match &n.kind {
@@ -994,6 +1040,37 @@ mod tests {
             64,
         );
         assert_eq!(texts(&t), "丙");
+    }
+
+    #[test]
+    fn text_borrows_the_input_unless_rewritten() {
+        let t = parse("<p class=\"a&amp;b\" id=\"xy\">甲乙</p><p>丙&lt;丁\r\n戊</p>", 64);
+        let runs: Vec<_> = t
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Text(s) => Some((s.to_string(), matches!(s, Cow::Borrowed(_)))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            runs,
+            vec![
+                ("甲乙".to_string(), true),
+                ("丙<丁\n戊".to_string(), false)
+            ]
+        );
+        let p = t.element(1).expect("the first p");
+        assert_eq!(p.class.as_deref(), Some("a&b"));
+        assert!(matches!(p.id, Some(Cow::Borrowed("xy"))));
+    }
+
+    #[test]
+    fn first_of_duplicate_attributes_wins() {
+        let t = parse("<img src=a.jpg src=b.jpg class=c class=d>", 64);
+        let img = t.element(1).expect("the img");
+        assert_eq!(img.attr("src"), Some("a.jpg"));
+        assert_eq!(img.class.as_deref(), Some("c"));
     }
 
     #[test]

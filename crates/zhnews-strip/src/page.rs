@@ -62,7 +62,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 ];
 
 /// The visible text of a subtree, whitespace collapsed.
-fn subtree_text(tree: &Tree, id: NodeId) -> String {
+fn subtree_text(tree: &Tree<'_>, id: NodeId) -> String {
     let mut out = String::new();
     for n in id..tree.nodes.len().min(tree.nodes[id].end) {
         if let NodeKind::Text(s) = &tree.nodes[n].kind {
@@ -74,7 +74,7 @@ fn subtree_text(tree: &Tree, id: NodeId) -> String {
 
 /// Headings a reader sees as such (`h1`–`h6`, or an element whose class names
 /// a title), except a site logo: a heading that holds a picture or links home.
-fn visible_headings(tree: &Tree) -> Vec<(NodeId, String)> {
+fn visible_headings(tree: &Tree<'_>) -> Vec<(NodeId, String)> {
     let mut out = Vec::new();
     for id in 1..tree.nodes.len() {
         let Some(e) = tree.element(id) else { continue };
@@ -109,7 +109,7 @@ fn visible_headings(tree: &Tree) -> Vec<(NodeId, String)> {
 
 /// Whether `text` occurs in a text node outside the article container: the
 /// site's chrome (logo, navigation, footer, source line) names it.
-fn in_chrome(tree: &Tree, container: NodeId, text: &str) -> bool {
+fn in_chrome(tree: &Tree<'_>, container: NodeId, text: &str) -> bool {
     let end = tree.nodes[container].end;
     (1..tree.nodes.len())
         .filter(|&id| id < container || id >= end)
@@ -120,7 +120,7 @@ fn in_chrome(tree: &Tree, container: NodeId, text: &str) -> bool {
 /// starts or ends with wins over a title carrying the site's name; a site or
 /// section name the chrome repeats is cut off the end; a title that names only
 /// a section gives way to the heading at the top of the article.
-fn refine_title(tree: &Tree, container: NodeId, title: Option<String>) -> Option<String> {
+fn refine_title(tree: &Tree<'_>, container: NodeId, title: Option<String>) -> Option<String> {
     let Some(head) = tree
         .head
         .title
@@ -229,7 +229,7 @@ fn site_from_head(t: &str) -> Option<String> {
 
 /// The page's `<meta>` values, and whether its time is only a late
 /// (edition) time that a visible header time replaces.
-fn page_meta(tree: &Tree) -> (Meta, bool, Option<String>) {
+fn page_meta(tree: &Tree<'_>) -> (Meta, bool, Option<String>) {
     let mut m = Meta::default();
     let mut late_time = false;
     let mut modified = None;
@@ -375,7 +375,7 @@ fn punct(s: &str) -> u32 {
         .count() as u32
 }
 
-fn weights(tree: &Tree) -> Weights {
+fn weights(tree: &Tree<'_>) -> Weights {
     let n = tree.nodes.len();
     let mut text = vec![0u32; n];
     let mut link = vec![0u32; n];
@@ -401,7 +401,7 @@ fn weights(tree: &Tree) -> Weights {
     Weights { text, link }
 }
 
-fn in_link(tree: &Tree, mut id: NodeId) -> bool {
+fn in_link(tree: &Tree<'_>, mut id: NodeId) -> bool {
     for _ in 0..6 {
         id = tree.nodes[id].parent;
         if id == 0 {
@@ -417,7 +417,7 @@ fn in_link(tree: &Tree, mut id: NodeId) -> bool {
 }
 
 /// Text and link-text weight of one subtree, without recursion.
-fn subtree_weight(tree: &Tree, id: NodeId) -> (u32, u32) {
+fn subtree_weight(tree: &Tree<'_>, id: NodeId) -> (u32, u32) {
     let (mut text, mut link) = (0u32, 0u32);
     // the subtree is the arena range id..end; a link covers the range up to its end
     let mut link_end = 0;
@@ -441,7 +441,7 @@ fn subtree_weight(tree: &Tree, id: NodeId) -> (u32, u32) {
     (text, link)
 }
 
-fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
+fn find_container(tree: &Tree<'_>, profile: Option<&Profile>) -> NodeId {
     let sels = profile
         .map(|p| p.containers)
         .unwrap_or(&[])
@@ -466,7 +466,7 @@ fn find_container(tree: &Tree, profile: Option<&Profile>) -> NodeId {
 /// GNE/readability-style scoring: each paragraph's text and Chinese
 /// punctuation count for its parent (fully) and grandparent (half); link-heavy
 /// candidates lose.
-fn density(tree: &Tree, w: &Weights) -> NodeId {
+fn density(tree: &Tree<'_>, w: &Weights) -> NodeId {
     let n = tree.nodes.len();
     // a paragraph is the nearest block ancestor of its text; inline links and
     // markup split its text into several nodes, so sum them per paragraph first
@@ -605,7 +605,7 @@ impl Selectors {
 }
 
 struct Walker<'a> {
-    tree: &'a Tree,
+    tree: &'a Tree<'a>,
     container: NodeId,
     sel: Selectors,
     pieces: Vec<Piece>,
@@ -673,7 +673,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn enter(&mut self, id: NodeId, e: &'a Element, parent: &Ctx<'a>) -> Ctx<'a> {
+    fn enter(&mut self, id: NodeId, e: &'a Element<'a>, parent: &Ctx<'a>) -> Ctx<'a> {
         let mut c = parent.clone();
         if id == self.container {
             c.inside = true;
@@ -799,7 +799,7 @@ fn centered_style(style: &str) -> bool {
     })
 }
 
-fn is_small(e: &Element) -> bool {
+fn is_small(e: &Element<'_>) -> bool {
     let dim = |k: &str| {
         e.attr(k)
             .and_then(|v| v.trim_end_matches("px").trim().parse::<u32>().ok())
@@ -808,7 +808,7 @@ fn is_small(e: &Element) -> bool {
         || matches!(dim("height"), Some(h) if h > 0 && h < 60)
 }
 
-fn image_url(e: &Element) -> Option<String> {
+fn image_url(e: &Element<'_>) -> Option<String> {
     let src = e
         .attr("src")
         .filter(|s| !s.starts_with("data:") && !s.trim().is_empty());
@@ -830,7 +830,7 @@ fn image_url(e: &Element) -> Option<String> {
     }
 }
 
-fn walk(tree: &Tree, container: NodeId, profile: Option<&Profile>) -> Vec<Piece> {
+fn walk(tree: &Tree<'_>, container: NodeId, profile: Option<&Profile>) -> Vec<Piece> {
     let mut w = Walker {
         tree,
         container,

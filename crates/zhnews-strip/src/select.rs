@@ -5,7 +5,7 @@
 
 use crate::html::Element;
 
-pub(crate) fn matches(sel: &str, el: &Element) -> bool {
+pub(crate) fn matches(sel: &str, el: &Element<'_>) -> bool {
     let mut rest = sel;
     // most elements have neither id nor class: reject without parsing
     match rest.as_bytes().first() {
@@ -55,7 +55,7 @@ pub(crate) fn matches(sel: &str, el: &Element) -> bool {
     true
 }
 
-fn attr_matches(cond: &str, el: &Element) -> bool {
+fn attr_matches(cond: &str, el: &Element<'_>) -> bool {
     let get = |name: &str| -> Option<&str> {
         match name {
             "id" => el.id.as_deref(),
@@ -89,16 +89,22 @@ fn attr_matches(cond: &str, el: &Element) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
-    fn el(name: &str, id: Option<&str>, class: Option<&str>, attrs: &[(&str, &str)]) -> Element {
+    fn el<'a>(
+        name: &str,
+        id: Option<&'a str>,
+        class: Option<&'a str>,
+        attrs: &[(&str, &'a str)],
+    ) -> Element<'a> {
         Element {
             name: name.into(),
             block: false,
-            id: id.map(str::to_string),
-            class: class.map(str::to_string),
+            id: id.map(Cow::Borrowed),
+            class: class.map(Cow::Borrowed),
             attrs: attrs
                 .iter()
-                .map(|(a, b)| ((*a).into(), b.to_string()))
+                .map(|(a, b)| ((*a).into(), Cow::Borrowed(*b)))
                 .collect(),
         }
     }
@@ -183,7 +189,7 @@ impl AttrCond {
         }
     }
 
-    fn matches(&self, el: &Element) -> bool {
+    fn matches(&self, el: &Element<'_>) -> bool {
         let actual = match self.name.as_str() {
             "id" => el.id.as_deref(),
             "class" => el.class.as_deref(),
@@ -232,7 +238,7 @@ impl Compiled {
         c
     }
 
-    fn matches(&self, el: &Element, classes: &[&str]) -> bool {
+    fn matches(&self, el: &Element<'_>, classes: &[&str]) -> bool {
         self.tag.as_ref().is_none_or(|t| el.name == t.as_str())
             && self
                 .id
@@ -267,7 +273,7 @@ impl SelectorSet {
     }
 
     /// `classes` is the element's class list, split once by the caller.
-    pub fn matches(&self, el: &Element, classes: &[&str]) -> bool {
+    pub fn matches(&self, el: &Element<'_>, classes: &[&str]) -> bool {
         if el.id.is_none() && el.class.is_none() {
             return self.plain.iter().any(|&i| self.all[i].matches(el, classes));
         }
@@ -313,7 +319,7 @@ impl<T: Copy> FirstMatch<T> {
 
     /// The label of the first list with a selector that matches `el`
     /// (`classes` is its class list, split once by the caller).
-    pub fn find(&self, el: &Element, classes: &[&str]) -> Option<T> {
+    pub fn find(&self, el: &Element<'_>, classes: &[&str]) -> Option<T> {
         let mut best = self
             .other
             .iter()
