@@ -1044,7 +1044,10 @@ mod tests {
 
     #[test]
     fn text_borrows_the_input_unless_rewritten() {
-        let t = parse("<p class=\"a&amp;b\" id=\"xy\">甲乙</p><p>丙&lt;丁\r\n戊</p>", 64);
+        let t = parse(
+            "<p class=\"a&amp;b\" id=\"xy\">甲乙</p><p>丙&lt;丁\r\n戊</p>",
+            64,
+        );
         let runs: Vec<_> = t
             .nodes
             .iter()
@@ -1055,10 +1058,7 @@ mod tests {
             .collect();
         assert_eq!(
             runs,
-            vec![
-                ("甲乙".to_string(), true),
-                ("丙<丁\n戊".to_string(), false)
-            ]
+            vec![("甲乙".to_string(), true), ("丙<丁\n戊".to_string(), false)]
         );
         let p = t.element(1).expect("the first p");
         assert_eq!(p.class.as_deref(), Some("a&b"));
