@@ -337,6 +337,7 @@ pub fn tables_header() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tables::tests::{generated_texts, keys};
     use std::path::Path;
 
     fn dictionaries() -> Vec<(String, String)> {
@@ -371,40 +372,12 @@ mod tests {
         assert!(!separator_unsafe("\u{FFFE}\u{FFFD}"));
     }
 
-    /// Texts of dictionary keys, their pieces and other characters, cut anywhere.
+    /// Texts of dictionary keys, their pieces and other characters.
     fn texts(count: usize) -> Vec<String> {
         let dicts = dictionaries();
-        let keys: Vec<&str> = dicts
-            .iter()
-            .flat_map(|(_, text)| text.lines())
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|k| !k.is_empty())
-            .collect();
+        let keys: Vec<&str> = dicts.iter().flat_map(|(_, text)| keys(text)).collect();
         let others = [" ", "\n", "ab 12", "，", "。", "\u{20000}", "\u{F900}", "a"];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        (0..count)
-            .map(|_| {
-                let mut text = String::new();
-                for _ in 0..(next() % 30) {
-                    let r = next();
-                    let key = keys[(r >> 8) as usize % keys.len()];
-                    match r % 8 {
-                        0 => text.push_str(others[(r >> 40) as usize % others.len()]),
-                        1 => text.extend(key.chars().take(1 + (r >> 50) as usize % 3)),
-                        2 => text.extend(key.chars().skip(1)),
-                        _ => text.push_str(key),
-                    }
-                }
-                text
-            })
-            .collect()
+        generated_texts(&keys, &others, (0x2545_F491_4F6C_DD1D, 30, false), count)
     }
 
     #[test]

@@ -1443,19 +1443,61 @@ fn ids_len(b: &[u8], i: usize, depth: usize, points: &mut usize) -> Option<usize
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The keys of a dictionary file's text.
+    pub(crate) fn keys(dict: &str) -> impl Iterator<Item = &str> {
+        dict.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|k| !k.is_empty())
+    }
+
+    /// Up to `max_pieces` pieces per text, each a key, a prefix or suffix of one, or one of
+    /// `others`; with `cut`, each text is then cut at a random character boundary.
+    pub(crate) fn generated_texts(
+        keys: &[&str],
+        others: &[&str],
+        (seed, max_pieces, cut): (u64, u64, bool),
+        count: usize,
+    ) -> Vec<String> {
+        let mut seed = seed;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(next() % max_pieces) {
+                    let r = next();
+                    let key = keys[(r >> 8) as usize % keys.len()];
+                    match r % 8 {
+                        0 => text.push_str(others[(r >> 40) as usize % others.len()]),
+                        1 => text.extend(key.chars().take(1 + (r >> 50) as usize % 3)),
+                        2 => text.extend(key.chars().skip(1)),
+                        _ => text.push_str(key),
+                    }
+                }
+                if cut {
+                    let at = (next() as usize % (text.len() + 1)..=text.len())
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(text.len());
+                    text.truncate(at);
+                }
+                text
+            })
+            .collect()
+    }
 
     /// Texts made of dictionary keys, their prefixes and what the fast loops treat apart
     /// (ASCII runs of one and more characters, description sequences, characters outside
     /// the Basic Multilingual Plane, punctuation), cut anywhere.
     fn mixed_texts(dict: &str, count: usize) -> Vec<String> {
-        let keys: Vec<&str> = dict
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|k| !k.is_empty())
-            .collect();
+        let keys: Vec<&str> = keys(dict).collect();
         let others = [
             " ",
             "\n",
@@ -1468,33 +1510,7 @@ mod tests {
             "\u{F900}",
             "a",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        (0..count)
-            .map(|_| {
-                let mut text = String::new();
-                for _ in 0..(next() % 40) {
-                    let r = next();
-                    let key = keys[(r >> 8) as usize % keys.len()];
-                    match r % 8 {
-                        0 => text.push_str(others[(r >> 40) as usize % others.len()]),
-                        1 => text.extend(key.chars().take(1 + (r >> 50) as usize % 3)),
-                        2 => text.extend(key.chars().skip(1)),
-                        _ => text.push_str(key),
-                    }
-                }
-                let cut = (next() as usize % (text.len() + 1)..=text.len())
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(text.len());
-                text.truncate(cut);
-                text
-            })
-            .collect()
+        generated_texts(&keys, &others, (0x9E37_79B9_7F4A_7C15, 40, true), count)
     }
 
     fn chain_matcher(config: &str) -> &'static Matcher {
